@@ -1,0 +1,353 @@
+/**
+ * The database schema: one definition for PGlite and PostgreSQL. Every business record carries an
+ * application-generated UUID v7, created/updated times, its creator, a version number and a tombstone
+ * (deleted_at), so records can later be exchanged between a standalone laptop and the central system.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** The columns every exchanged record has. */
+const record = () => ({
+  id: uuid("id").primaryKey(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  createdBy: uuid("created_by"),
+  version: integer("version").notNull().default(1),
+  deletedAt: ts("deleted_at"),
+});
+
+export const users = pgTable("users", {
+  ...record(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  mustChangePassword: boolean("must_change_password").notNull().default(true),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: ts("locked_until"),
+  active: boolean("active").notNull().default(true),
+  lastLoginAt: ts("last_login_at"),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    clientIp: text("client_ip"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by"),
+});
+
+export const calendarDays = pgTable("calendar_days", {
+  date: date("date", { mode: "string" }).primaryKey(),
+  kind: text("kind").notNull(),
+  name: text("name").notNull(),
+  year: integer("year").notNull(),
+  source: text("source"),
+});
+
+export const orgs = pgTable(
+  "orgs",
+  {
+    ...record(),
+    name: text("name").notNull(),
+    code: text("code"),
+    kind: text("kind").notNull(),
+    parentId: uuid("parent_id"),
+    /** Materialised path of ids, '/root/…/self/': a subtree is one prefix match. */
+    path: text("path").notNull(),
+    supervisingLeader: text("supervising_leader"),
+    riskClass: text("risk_class"),
+    partySecretary: text("party_secretary"),
+  },
+  (t) => [
+    index("orgs_parent_idx").on(t.parentId),
+    index("orgs_path_idx").using("btree", sql`${t.path} text_pattern_ops`),
+    uniqueIndex("orgs_code_uq")
+      .on(t.code)
+      .where(sql`${t.code} is not null and ${t.deletedAt} is null`),
+  ],
+);
+
+export const orgRiskHistory = pgTable(
+  "org_risk_history",
+  {
+    ...record(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    riskClass: text("risk_class").notNull(),
+    effectiveFrom: date("effective_from", { mode: "string" }).notNull(),
+    reason: text("reason"),
+  },
+  (t) => [index("org_risk_history_org_idx").on(t.orgId)],
+);
+
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    ...record(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role").notNull(),
+    orgId: uuid("org_id").references(() => orgs.id),
+  },
+  (t) => [index("role_grants_user_idx").on(t.userId)],
+);
+
+export const terms = pgTable("terms", {
+  ...record(),
+  name: text("name").notNull(),
+  startDate: date("start_date", { mode: "string" }).notNull(),
+  endDate: date("end_date", { mode: "string" }).notNull(),
+});
+
+export const rounds = pgTable(
+  "rounds",
+  {
+    ...record(),
+    termId: uuid("term_id")
+      .notNull()
+      .references(() => terms.id),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    theme: text("theme"),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+  },
+  (t) => [index("rounds_term_idx").on(t.termId)],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    ...record(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    name: text("name").notNull(),
+  },
+  (t) => [index("teams_round_idx").on(t.roundId)],
+);
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    ...record(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    position: text("position").notNull(),
+  },
+  (t) => [index("team_members_team_idx").on(t.teamId), index("team_members_user_idx").on(t.userId)],
+);
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    ...record(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    entryDate: date("entry_date", { mode: "string" }),
+    withdrawalDate: date("withdrawal_date", { mode: "string" }),
+    feedbackDate: date("feedback_date", { mode: "string" }),
+  },
+  (t) => [
+    index("assignments_round_idx").on(t.roundId),
+    index("assignments_team_idx").on(t.teamId),
+    index("assignments_org_idx").on(t.orgId),
+  ],
+);
+
+/** Feedback groups findings into aspects (方面) → problems; each problem becomes one or more ledger rows. */
+export const feedbackAspects = pgTable(
+  "feedback_aspects",
+  {
+    ...record(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    seq: integer("seq").notNull(),
+    title: text("title").notNull(),
+  },
+  (t) => [index("feedback_aspects_assignment_idx").on(t.assignmentId)],
+);
+
+export const feedbackProblems = pgTable(
+  "feedback_problems",
+  {
+    ...record(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    aspectId: uuid("aspect_id")
+      .notNull()
+      .references(() => feedbackAspects.id),
+    seq: integer("seq").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("feedback_problems_aspect_idx").on(t.aspectId)],
+);
+
+export const findings = pgTable(
+  "findings",
+  {
+    ...record(),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    text: text("text").notNull(),
+    category: text("category").notNull(),
+    characterisation: text("characterisation"),
+    isCommon: boolean("is_common").notNull().default(false),
+    isCoreMandate: boolean("is_core_mandate").notNull().default(false),
+    involvesTopLeader: boolean("involves_top_leader").notNull().default(false),
+    source: text("source"),
+    problemId: uuid("problem_id").references(() => feedbackProblems.id),
+  },
+  (t) => [index("findings_assignment_idx").on(t.assignmentId), index("findings_problem_idx").on(t.problemId)],
+);
+
+export const ledgerRows = pgTable(
+  "ledger_rows",
+  {
+    ...record(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => orgs.id),
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id),
+    problemId: uuid("problem_id")
+      .notNull()
+      .references(() => feedbackProblems.id),
+    /** Display number within the assignment, e.g. "2.3" (problem 2, row 3). */
+    seqLabel: text("seq_label").notNull(),
+    seq: integer("seq").notNull(),
+    text: text("text").notNull(),
+    measures: text("measures"),
+    responsibleLeader: text("responsible_leader"),
+    responsibleDepartment: text("responsible_department"),
+    deadline: date("deadline", { mode: "string" }),
+    kind: text("kind"),
+    progress: text("progress").notNull().default("not_started"),
+    status: text("status").notNull().default("open"),
+    closeRequestedBy: uuid("close_requested_by"),
+    closeRequestedAt: ts("close_requested_at"),
+    closedBy: uuid("closed_by"),
+    closedAt: ts("closed_at"),
+    returnReason: text("return_reason"),
+    relapseCount: integer("relapse_count").notNull().default(0),
+  },
+  (t) => [
+    index("ledger_rows_org_status_idx").on(t.orgId, t.status, t.seq),
+    index("ledger_rows_assignment_idx").on(t.assignmentId, t.seq),
+    index("ledger_rows_problem_idx").on(t.problemId),
+  ],
+);
+
+export const ledgerNotes = pgTable(
+  "ledger_notes",
+  {
+    ...record(),
+    rowId: uuid("row_id")
+      .notNull()
+      .references(() => ledgerRows.id),
+    noteDate: date("note_date", { mode: "string" }).notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("ledger_notes_row_idx").on(t.rowId)],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    ...record(),
+    rowId: uuid("row_id")
+      .notNull()
+      .references(() => ledgerRows.id),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    /** SM3 of the content; the file is stored once under files/<hash>. */
+    contentHash: text("content_hash").notNull(),
+  },
+  (t) => [index("evidence_files_row_idx").on(t.rowId)],
+);
+
+export const relapses = pgTable(
+  "relapses",
+  {
+    ...record(),
+    rowId: uuid("row_id")
+      .notNull()
+      .references(() => ledgerRows.id),
+    reason: text("reason").notNull(),
+    foundWhere: text("found_where").notNull(),
+    foundOn: date("found_on", { mode: "string" }).notNull(),
+  },
+  (t) => [index("relapses_row_idx").on(t.rowId)],
+);
+
+/** Append-only, hash-chained with SM3: each entry's hash covers its content and the previous hash. */
+export const auditEntries = pgTable(
+  "audit_entries",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    id: uuid("id").notNull().unique(),
+    at: ts("at").notNull(),
+    actorId: uuid("actor_id"),
+    actorName: text("actor_name"),
+    action: text("action").notNull(),
+    recordType: text("record_type").notNull(),
+    recordIds: jsonb("record_ids").$type<string[]>().notNull(),
+    changes: jsonb("changes").$type<Record<string, unknown>>().notNull(),
+    clientIp: text("client_ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_entries_at_idx").on(t.at),
+    index("audit_entries_actor_idx").on(t.actorId),
+    index("audit_entries_record_ids_idx").using("gin", t.recordIds),
+  ],
+);

@@ -1,0 +1,1 @@
+export async function loadDemo(_ctx: unknown): Promise<string> { throw new Error("demo not built yet"); }
