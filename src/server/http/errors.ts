@@ -37,6 +37,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(status).send({ code: status === 413 ? "file_rejected" : "bad_request", message });
     }
     req.log.error({ err }, "unhandled error");
+    console.error(`[${new Date().toISOString()}] ${req.method} ${req.url}:`, err);
     return reply.status(500).send({ code: "internal", message: "系统内部错误，请联系管理员" });
   });
 }
