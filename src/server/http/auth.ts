@@ -1,12 +1,27 @@
 /** Deny by default: every /api route needs a signed-in user whose password is current, unless it says otherwise. */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DomainError } from "../../domain/errors.ts";
-import type { Actor } from "../../domain/roles.ts";
+import { isAdminRole, type Actor } from "../../domain/roles.ts";
 import type { AppContext } from "../context.ts";
 import type { Origin } from "../command.ts";
 import { SESSION_COOKIE, resolveSession } from "../features/auth/session.ts";
 
 export type Access = "public" | "authenticated" | "password_change";
+
+/**
+ * Who a route is for, checked before the body is even read: the three administrators each have their own routes,
+ * and business routes are for users with a business role or a team seat. Finer rules live in the policies.
+ */
+export type Audience = "any" | "business" | "system_admin" | "security_admin" | "audit_admin";
+
+export function inAudience(a: Actor, audience: Audience | readonly Audience[]): boolean {
+  const list: readonly Audience[] = Array.isArray(audience) ? audience : [audience as Audience];
+  return list.some((x) => {
+    if (x === "any") return true;
+    if (x === "business") return a.teamSeats.length > 0 || a.grants.some((g) => !isAdminRole(g.role));
+    return a.grants.some((g) => g.role === x);
+  });
+}
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -15,8 +30,13 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** public: no login; password_change: allowed before a required password change. Default: authenticated. */
     access?: Access;
+    /** Default: business. */
+    audience?: Audience | readonly Audience[];
   }
 }
+
+// TODO(coordinator): becomes "business" once every admin route declares its audience.
+const DEFAULT_AUDIENCE: Audience = "any";
 
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
@@ -38,6 +58,9 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     if (req.actor.mustChangePassword && access !== "password_change") {
       throw new DomainError("password_change_required", "首次登录或密码已被重置，请先修改密码");
+    }
+    if (access === "authenticated" && !inAudience(req.actor, req.routeOptions.config?.audience ?? DEFAULT_AUDIENCE)) {
+      throw new DomainError("forbidden", "您没有权限执行此操作");
     }
   });
 }
