@@ -85,7 +85,9 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       if (!req.isMultipart()) throw new DomainError("file_rejected", "请以表单方式上传文件");
       const files: Array<{ fileName: string; content: Buffer }> = [];
-      for await (const part of req.files()) {
+      // The size limit is read per request, so a changed setting applies without a restart.
+      const fileSize = (await ctx.settings()).evidenceMaxMb * 1024 * 1024;
+      for await (const part of req.files({ limits: { fileSize, files: 10 } })) {
         const content = await part.toBuffer();
         if (part.file.truncated) throw new DomainError("file_rejected", `文件“${part.filename}”超过大小上限`);
         files.push({ fileName: part.filename, content });
