@@ -62,7 +62,7 @@ beforeAll(async () => {
   assignmentId = (await newAssignment(t.ctx, { roundId: round.id, teamId: team.id, orgId: orgA.id })).id;
   await newAssignment(t.ctx, { roundId: round.id, teamId: team.id, orgId: orgB.id });
   const f1 = await newFinding(t.ctx, assignmentId, orgA.id, "常委会议专题学习巡视巡察文件不够");
-  [office, office2, contact, otherContact] = await Promise.all(["office1", "office2", "contactA", "contactB"].map((u) => login(t.app, u)));
+  [office, office2, contact, otherContact] = (await Promise.all(["office1", "office2", "contactA", "contactB"].map((u) => login(t.app, u)))) as [Client, Client, Client, Client];
   const res = await office.post(`/api/assignments/${assignmentId}/feedback`, {
     feedbackDate: "2023-12-14",
     aspects: [
