@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // PGlite is one WASM instance per test file; the machine has two cores, so two files at a time.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       { test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" } },
       {
@@ -11,9 +14,6 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // PGlite is one WASM instance per file; two cores, so two files at a time.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
       {
@@ -21,9 +21,11 @@ export default defineConfig({
           name: "browser",
           include: ["test/e2e/**/*.spec.ts"],
           environment: "node",
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          // One browser flow at a time: they share the server they start.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],
