@@ -299,6 +299,7 @@ ALTER TABLE "teams" ADD CONSTRAINT "teams_round_id_rounds_id_fk" FOREIGN KEY ("r
 CREATE INDEX "assignments_round_idx" ON "assignments" USING btree ("round_id");--> statement-breakpoint
 CREATE INDEX "assignments_team_idx" ON "assignments" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "assignments_org_idx" ON "assignments" USING btree ("org_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "assignments_round_org_uq" ON "assignments" USING btree ("round_id","org_id") WHERE "assignments"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "audit_entries_at_idx" ON "audit_entries" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_entries_actor_idx" ON "audit_entries" USING btree ("actor_id");--> statement-breakpoint
 CREATE INDEX "audit_entries_record_ids_idx" ON "audit_entries" USING gin ("record_ids");--> statement-breakpoint
@@ -321,4 +322,6 @@ CREATE INDEX "rounds_term_idx" ON "rounds" USING btree ("term_id");--> statement
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "team_members_team_idx" ON "team_members" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "team_members_user_idx" ON "team_members" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "team_members_one_leader_uq" ON "team_members" USING btree ("team_id") WHERE "team_members"."position" = 'leader' and "team_members"."deleted_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "team_members_once_uq" ON "team_members" USING btree ("team_id","user_id") WHERE "team_members"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "teams_round_idx" ON "teams" USING btree ("round_id");

@@ -39,7 +39,9 @@ export const findingInputSchema = z.object({
 });
 export type FindingInput = z.infer<typeof findingInputSchema>;
 
-export const findingPatchSchema = findingInputSchema.partial().extend({ version: z.number({ error: "缺少版本号" }).int().min(1) });
+export const findingPatchSchema = findingInputSchema
+  .partial()
+  .extend({ version: z.number({ error: "缺少版本号" }).int().min(1) });
 export type FindingPatch = z.infer<typeof findingPatchSchema>;
 
 /**

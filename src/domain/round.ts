@@ -83,7 +83,12 @@ export function assignmentDateProblems(d: AssignmentDates): string[] {
 }
 
 /** A round's own period, when both ends are given, runs forward; a special round names its theme. */
-export function roundProblems(r: { kind: RoundKind; theme?: string | null; startDate?: string | null; endDate?: string | null }): string[] {
+export function roundProblems(r: {
+  kind: RoundKind;
+  theme?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+}): string[] {
   const problems: string[] = [];
   if (r.kind === "special" && !r.theme?.trim()) problems.push("专项巡察须填写巡察主题");
   if (r.startDate && r.endDate && r.endDate < r.startDate) problems.push("轮次结束日期不能早于开始日期");

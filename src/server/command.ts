@@ -23,6 +23,9 @@ export interface Origin {
 
 export async function runCommand<T>(ctx: AppContext, origin: Origin, fn: (s: CommandScope) => Promise<T>): Promise<T> {
   const now = ctx.now();
+  // Warm the caches first: on the embedded database the transaction holds the only connection,
+  // so a first load of settings or calendar from inside it would wait forever.
+  await Promise.all([ctx.settings(), ctx.calendar()]);
   return ctx.db.transaction(async (tx) => {
     let audited = 0;
     const scope: CommandScope = {

@@ -168,7 +168,16 @@ export const teamMembers = pgTable(
       .references(() => users.id),
     position: text("position").notNull(),
   },
-  (t) => [index("team_members_team_idx").on(t.teamId), index("team_members_user_idx").on(t.userId)],
+  (t) => [
+    index("team_members_team_idx").on(t.teamId),
+    index("team_members_user_idx").on(t.userId),
+    uniqueIndex("team_members_one_leader_uq")
+      .on(t.teamId)
+      .where(sql`${t.position} = 'leader' and ${t.deletedAt} is null`),
+    uniqueIndex("team_members_once_uq")
+      .on(t.teamId, t.userId)
+      .where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 export const assignments = pgTable(
@@ -192,6 +201,9 @@ export const assignments = pgTable(
     index("assignments_round_idx").on(t.roundId),
     index("assignments_team_idx").on(t.teamId),
     index("assignments_org_idx").on(t.orgId),
+    uniqueIndex("assignments_round_org_uq")
+      .on(t.roundId, t.orgId)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 

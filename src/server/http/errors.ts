@@ -22,6 +22,9 @@ export function installErrorHandling(app: FastifyInstance): void {
         fields,
       });
     }
+    const pgCode = databaseErrorCode(err);
+    if (pgCode === "23505") return reply.status(409).send({ code: "conflict", message: "该记录已存在或刚被他人修改，请刷新后重试" });
+    if (pgCode === "40001" || pgCode === "40P01") return reply.status(409).send({ code: "conflict", message: "操作与他人同时发生，请重试" });
     const status = err.statusCode ?? 500;
     if (status < 500) {
       const message =
@@ -40,4 +43,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     console.error(`[${new Date().toISOString()}] ${req.method} ${req.url}:`, err);
     return reply.status(500).send({ code: "internal", message: "系统内部错误，请联系管理员" });
   });
+}
+
+/** The SQLSTATE of a database error, whether raised by pg, PGlite, or wrapped by drizzle. */
+function databaseErrorCode(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return null;
 }

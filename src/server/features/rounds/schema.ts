@@ -1,0 +1,63 @@
+/** What terms, rounds, teams and assignments look like on the wire. */
+import { z } from "zod";
+
+export const idParams = z.object({ id: z.uuid({ error: "编号无效" }) });
+
+export const termSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  roundCount: z.number().int(),
+});
+
+export const roundSchema = z.object({
+  id: z.string(),
+  termId: z.string(),
+  termName: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  theme: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  assignmentCount: z.number().int(),
+  version: z.number().int(),
+  can: z.object({ update: z.boolean(), manage: z.boolean() }),
+});
+export type RoundView = z.infer<typeof roundSchema>;
+
+export const memberSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  username: z.string(),
+  position: z.string(),
+  positionLabel: z.string(),
+});
+
+export const teamSchema = z.object({ id: z.string(), roundId: z.string(), name: z.string(), members: z.array(memberSchema) });
+export type TeamView = z.infer<typeof teamSchema>;
+
+export const assignmentSummarySchema = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  roundName: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.string(),
+  entryDate: z.string().nullable(),
+  withdrawalDate: z.string().nullable(),
+  feedbackDate: z.string().nullable(),
+  /** Working days from entry to withdrawal on the Chinese calendar; null while a date is missing. */
+  onSiteWorkingDays: z.number().int().nullable(),
+  findingCount: z.number().int(),
+  feedbackRegistered: z.boolean(),
+  version: z.number().int(),
+  can: z.object({ update: z.boolean(), addFinding: z.boolean(), registerFeedback: z.boolean() }),
+});
+export type AssignmentSummary = z.infer<typeof assignmentSummarySchema>;
+
+export const personSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string() });
