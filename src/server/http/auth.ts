@@ -32,14 +32,35 @@ declare module "fastify" {
     access?: Access;
     /** Default: business. */
     audience?: Audience | readonly Audience[];
+    /** The message for those outside the audience. */
+    refusal?: string;
   }
 }
 
-// TODO(coordinator): becomes "business" once every admin route declares its audience.
-const DEFAULT_AUDIENCE: Audience = "any";
+const DEFAULT_AUDIENCE: Audience = "business";
+
+/** The three administrators' features, by OpenAPI tag: each belongs to exactly one of them. */
+const TAG_AUDIENCE: Record<string, { audience: Audience; refusal: string }> = {
+  users: { audience: "system_admin", refusal: "仅系统管理员可以管理用户账号" },
+  settings: { audience: "system_admin", refusal: "仅系统管理员可以管理系统设置" },
+  grants: { audience: "security_admin", refusal: "仅安全保密管理员可以管理角色授权" },
+  audit: { audience: "audit_admin", refusal: "仅安全审计员可以查看审计日志" },
+};
+
+function refusalFor(a: Actor, audience: Audience | readonly Audience[]): string {
+  if (audience === "business" && a.grants.length > 0 && a.grants.every((g) => isAdminRole(g.role))) {
+    return "系统管理员、安全保密管理员和安全审计员不能查看或办理业务数据";
+  }
+  return "您没有权限执行此操作";
+}
 
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
+  app.addHook("onRoute", (route) => {
+    const tags = (route.schema as { tags?: string[] } | undefined)?.tags ?? [];
+    const owner = tags.map((t) => TAG_AUDIENCE[t]).find(Boolean);
+    if (owner && !route.config?.audience) route.config = { ...route.config, ...owner };
+  });
   app.addHook("onRequest", async (req) => {
     if (!req.url.startsWith("/api/")) return;
     const access: Access = req.routeOptions.config?.access ?? "authenticated";
@@ -59,8 +80,9 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     if (req.actor.mustChangePassword && access !== "password_change") {
       throw new DomainError("password_change_required", "首次登录或密码已被重置，请先修改密码");
     }
-    if (access === "authenticated" && !inAudience(req.actor, req.routeOptions.config?.audience ?? DEFAULT_AUDIENCE)) {
-      throw new DomainError("forbidden", "您没有权限执行此操作");
+    const audience = req.routeOptions.config?.audience ?? DEFAULT_AUDIENCE;
+    if (access === "authenticated" && !inAudience(req.actor, audience)) {
+      throw new DomainError("forbidden", req.routeOptions.config?.refusal ?? refusalFor(req.actor, audience));
     }
   });
 }

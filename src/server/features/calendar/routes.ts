@@ -32,6 +32,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     "/api/calendar/years",
     {
+      config: { audience: "any" },
       schema: {
         tags,
         summary: "已导入的节假日安排年度",
@@ -51,6 +52,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     "/api/calendar/working-days",
     {
+      config: { audience: "any" },
       schema: {
         tags,
         summary: "计算两日期之间的工作日数（不含起始日，含结束日）",
@@ -68,6 +70,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     "/api/calendar/add-working-days",
     {
+      config: { audience: "any" },
       schema: {
         tags,
         summary: "计算若干工作日之后的日期",
@@ -91,13 +94,14 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     "/api/calendar/:year",
-    { schema: { tags, summary: "某年的节假日与调休上班日", params: yearParams, response: { 200: yearSchema } } },
+    { config: { audience: "any" }, schema: { tags, summary: "某年的节假日与调休上班日", params: yearParams, response: { 200: yearSchema } } },
     async (req) => ({ ...(await yearDays(ctx.db, req.params.year)), can: calendarCan(actorOf(req)) }),
   );
 
   r.put(
     "/api/calendar/:year",
     {
+      config: { audience: "system_admin", refusal: "仅系统管理员可以维护节假日安排" },
       schema: {
         tags,
         summary: "导入（替换）某年的节假日安排",
