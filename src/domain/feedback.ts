@@ -14,9 +14,7 @@ export const feedbackInputSchema = z.object({
               text: z.string().trim().min(1, "请填写问题").max(4000),
               findingIds: z.array(z.uuid()).default([]),
               /** The problem refined into rows; none given → one row with the problem's text. */
-              rows: z
-                .array(z.object({ text: z.string().trim().min(1, "请填写细化问题").max(4000) }))
-                .default([]),
+              rows: z.array(z.object({ text: z.string().trim().min(1, "请填写细化问题").max(4000) })).default([]),
             }),
           )
           .min(1, "每个方面至少一个问题"),

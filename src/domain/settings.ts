@@ -2,10 +2,18 @@
 import { z } from "zod";
 
 export const settingsSchema = z.object({
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   sessionAbsoluteHours: z.number().int().min(1).max(72),
   maxFailedLogins: z.number().int().min(3).max(20),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
+  lockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   evidenceMaxMb: z.number().int().min(1).max(500),
   planDueWorkingDays: z.number().int().min(1).max(60),
   concentratedPeriodMonths: z.number().int().min(1).max(12),

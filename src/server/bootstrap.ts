@@ -61,7 +61,12 @@ export async function ensureAdmin(ctx: AppContext): Promise<BootstrapResult> {
       mustChangePassword: generated !== null,
     });
     await s.tx.insert(roleGrants).values({ id: uuidv7(), ...created(s), userId: id, role: "system_admin" });
-    await s.audit({ action: "user.create", recordType: "user", recordIds: [id], changes: { username, role: "system_admin", bootstrap: true } });
+    await s.audit({
+      action: "user.create",
+      recordType: "user",
+      recordIds: [id],
+      changes: { username, role: "system_admin", bootstrap: true },
+    });
   });
   return { generatedPassword: generated, adminUsername: username };
 }
@@ -83,7 +88,12 @@ export async function ensureCalendar(ctx: AppContext): Promise<void> {
         .insert(calendarDays)
         .values(y.days.map((d) => ({ ...d, year: y.year, source: y.source ?? null })))
         .onConflictDoNothing();
-      await s.audit({ action: "calendar.import_year", recordType: "calendar", recordIds: [], changes: { year: y.year, days: y.days.length, source: y.source } });
+      await s.audit({
+        action: "calendar.import_year",
+        recordType: "calendar",
+        recordIds: [],
+        changes: { year: y.year, days: y.days.length, source: y.source },
+      });
     }
   });
   ctx.invalidate();

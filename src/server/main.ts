@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(ctx, { logger: false });
   await app.listen({ port: config.port, host: config.host });
-  console.log(`巡察整改工作系统已启动：http://${config.host}:${config.port}  （数据库：${database.kind === "pglite" ? `内置 PGlite，${config.dataDir}` : "PostgreSQL"}）`);
+  console.log(
+    `巡察整改工作系统已启动：http://${config.host}:${config.port}  （数据库：${database.kind === "pglite" ? `内置 PGlite，${config.dataDir}` : "PostgreSQL"}）`,
+  );
   const stop = async () => {
     await app.close();
     await database.close();

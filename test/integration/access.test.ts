@@ -50,7 +50,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (c: Client, r: Route) =>
-  r.method === "GET" ? c.get(r.url) : r.method === "DELETE" ? c.delete(r.url) : c[r.method.toLowerCase() as "post" | "patch" | "put"](r.url, {});
+  r.method === "GET"
+    ? c.get(r.url)
+    : r.method === "DELETE"
+      ? c.delete(r.url)
+      : c[r.method.toLowerCase() as "post" | "patch" | "put"](r.url, {});
 
 describe("deny by default", () => {
   it("documents the routes it serves", () => {
@@ -70,7 +74,9 @@ describe("deny by default", () => {
 
   it("gives each administrator only their own routes", async () => {
     for (const r of routes) {
-      const owner = r.tags.map((tag) => ADMIN_TAGS[tag]).find(Boolean) ?? (r.method === "PUT" && r.path.startsWith("/api/calendar") ? "sysadmin" : null);
+      const owner =
+        r.tags.map((tag) => ADMIN_TAGS[tag]).find(Boolean) ??
+        (r.method === "PUT" && r.path.startsWith("/api/calendar") ? "sysadmin" : null);
       if (!owner) continue;
       for (const who of ["sysadmin", "secadmin", "auditadm", "office", "contact"]) {
         const res = await call(clients[who]!, r);
@@ -83,7 +89,9 @@ describe("deny by default", () => {
 
   it("refuses business routes to all three administrators", async () => {
     const business = routes.filter(
-      (r) => !r.tags.some((tag) => tag in ADMIN_TAGS || tag === "auth" || tag === "system" || tag === "calendar") && !PUBLIC.has(`${r.method} ${r.path}`),
+      (r) =>
+        !r.tags.some((tag) => tag in ADMIN_TAGS || tag === "auth" || tag === "system" || tag === "calendar") &&
+        !PUBLIC.has(`${r.method} ${r.path}`),
     );
     expect(business.length).toBeGreaterThan(30);
     for (const r of business) {
@@ -101,7 +109,10 @@ describe("deny by default", () => {
       await c.post("/api/terms", { name: "十四届", startDate: "2026-09-01", endDate: "2031-08-31" }),
       await c.get("/api/rounds"),
       await c.get(`/api/assignments/${assignmentId}/findings`),
-      await c.post(`/api/assignments/${assignmentId}/feedback`, { feedbackDate: "2023-12-14", aspects: [{ title: "一", problems: [{ text: "问题" }] }] }),
+      await c.post(`/api/assignments/${assignmentId}/feedback`, {
+        feedbackDate: "2023-12-14",
+        aspects: [{ title: "一", problems: [{ text: "问题" }] }],
+      }),
     ];
     for (const res of refused) expect(res.statusCode, res.body).toBe(403);
     // …while the office may do the same.

@@ -15,7 +15,9 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 function multipart(fileName: string, content: Buffer) {
   const boundary = "----xuncha" + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -24,13 +26,28 @@ function multipart(fileName: string, content: Buffer) {
 
 async function upload(c: Client, rowId: string, fileName: string, content: Buffer) {
   const m = multipart(fileName, content);
-  return t.app.inject({ method: "POST", url: `/api/ledger/${rowId}/evidence`, headers: { cookie: c.cookie, "content-type": m.contentType }, payload: m.body });
+  return t.app.inject({
+    method: "POST",
+    url: `/api/ledger/${rowId}/evidence`,
+    headers: { cookie: c.cookie, "content-type": m.contentType },
+    payload: m.body,
+  });
 }
 
 async function rows(c: Client, query = "") {
   const res = await c.get(`/api/ledger?assignmentId=${assignmentId}&pageSize=100${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: Array<{ id: string; seqLabel: string; status: string; version: number; can: Record<string, boolean>; overdue: boolean }>; total: number };
+  return res.json() as {
+    items: Array<{
+      id: string;
+      seqLabel: string;
+      status: string;
+      version: number;
+      can: Record<string, boolean>;
+      overdue: boolean;
+    }>;
+    total: number;
+  };
 }
 
 async function fillAndAsk(rowId: string) {
@@ -62,11 +79,22 @@ beforeAll(async () => {
   assignmentId = (await newAssignment(t.ctx, { roundId: round.id, teamId: team.id, orgId: orgA.id })).id;
   await newAssignment(t.ctx, { roundId: round.id, teamId: team.id, orgId: orgB.id });
   const f1 = await newFinding(t.ctx, assignmentId, orgA.id, "常委会议专题学习巡视巡察文件不够");
-  [office, office2, contact, otherContact] = (await Promise.all(["office1", "office2", "contactA", "contactB"].map((u) => login(t.app, u)))) as [Client, Client, Client, Client];
+  [office, office2, contact, otherContact] = (await Promise.all(
+    ["office1", "office2", "contactA", "contactB"].map((u) => login(t.app, u)),
+  )) as [Client, Client, Client, Client];
   const res = await office.post(`/api/assignments/${assignmentId}/feedback`, {
     feedbackDate: "2023-12-14",
     aspects: [
-      { title: "学习贯彻党中央重大决策部署不够及时", problems: [{ text: "学习巡视巡察文件不及时", findingIds: [f1.id], rows: [{ text: "常委会议专题学习仅6次" }, { text: "书记专题会议未及时传达" }] }] },
+      {
+        title: "学习贯彻党中央重大决策部署不够及时",
+        problems: [
+          {
+            text: "学习巡视巡察文件不及时",
+            findingIds: [f1.id],
+            rows: [{ text: "常委会议专题学习仅6次" }, { text: "书记专题会议未及时传达" }],
+          },
+        ],
+      },
       { title: "巡察监督作用发挥不够", problems: [{ text: "巡察发现问题不够精准" }, { text: "整改督促不力" }] },
     ],
   });
@@ -82,7 +110,10 @@ describe("the rectification loop", () => {
     expect(fb.aspects[0].ordinal).toBe("一");
     expect(fb.aspects[0].problems[0].rows.map((r: { seqLabel: string }) => r.seqLabel)).toEqual(["1.1", "1.2"]);
     expect(fb.aspects[0].problems[0].findings).toHaveLength(1);
-    const again = await office.post(`/api/assignments/${assignmentId}/feedback`, { feedbackDate: "2023-12-14", aspects: [{ title: "x", problems: [{ text: "y" }] }] });
+    const again = await office.post(`/api/assignments/${assignmentId}/feedback`, {
+      feedbackDate: "2023-12-14",
+      aspects: [{ title: "x", problems: [{ text: "y" }] }],
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -161,7 +192,11 @@ describe("the rectification loop", () => {
 
   it("reopens a closed row as a relapse, with where it was found again", async () => {
     const closed = (await rows(office, "&status=closed")).items[0]!;
-    const res = await office.post(`/api/ledger/${closed.id}/reopen`, { reason: "回头看发现问题反弹", foundWhere: "2024年巡察回头看", foundOn: "2024-09-10" });
+    const res = await office.post(`/api/ledger/${closed.id}/reopen`, {
+      reason: "回头看发现问题反弹",
+      foundWhere: "2024年巡察回头看",
+      foundOn: "2024-09-10",
+    });
     expect(res.statusCode).toBe(200);
     const d = (await office.get(`/api/ledger/${closed.id}`)).json();
     expect(d.row.status).toBe("open");
@@ -176,7 +211,11 @@ describe("the rectification loop", () => {
     // Rows: 2 closed; 1 returned (deadline 2024-03-31, overdue by now); 1 untouched.
     const all = (await rows(office)).items;
     const untouched = all.find((r) => r.status === "open" && !r.overdue)!;
-    await contact.patch(`/api/ledger/${untouched.id}`, { version: untouched.version, progress: "significant_progress", deadline: "2099-12-31" });
+    await contact.patch(`/api/ledger/${untouched.id}`, {
+      version: untouched.version,
+      progress: "significant_progress",
+      deadline: "2099-12-31",
+    });
     const fr = await office.get(`/api/figures/ledger?assignmentId=${assignmentId}`);
     expect(fr.body).toContain("figures");
     const f = fr.json().figures;

@@ -95,7 +95,9 @@ export async function newUser(
   displayName = username,
 ): Promise<NewUser> {
   const id = uuidv7();
-  await ctx.db.insert(users).values({ id, username, displayName, passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false });
+  await ctx.db
+    .insert(users)
+    .values({ id, username, displayName, passwordHash: await hashPassword(TEST_PASSWORD), mustChangePassword: false });
   for (const r of roles) {
     const g = typeof r === "string" ? { role: r, orgId: null } : r;
     await ctx.db.insert(roleGrants).values({ id: uuidv7(), userId: id, role: g.role, orgId: g.orgId });

@@ -8,7 +8,9 @@ import { assignments, findings, orgs, rounds, teamMembers, teams, terms } from "
 export async function newOrg(ctx: AppContext, name: string, kind: OrgKind = "agency", parent?: { id: string; path: string }) {
   const id = uuidv7();
   const path = `${parent?.path ?? "/"}${id}/`;
-  await ctx.db.insert(orgs).values({ id, name, kind, parentId: parent?.id ?? null, path, riskClass: kind === "village" ? "normal" : null });
+  await ctx.db
+    .insert(orgs)
+    .values({ id, name, kind, parentId: parent?.id ?? null, path, riskClass: kind === "village" ? "normal" : null });
   return { id, path, name };
 }
 
@@ -20,7 +22,12 @@ export async function newRound(ctx: AppContext, name = "第一轮巡察") {
   return { id, termId };
 }
 
-export async function newTeam(ctx: AppContext, roundId: string, members: Array<{ userId: string; position: TeamPosition }> = [], name = "第一巡察组") {
+export async function newTeam(
+  ctx: AppContext,
+  roundId: string,
+  members: Array<{ userId: string; position: TeamPosition }> = [],
+  name = "第一巡察组",
+) {
   const id = uuidv7();
   await ctx.db.insert(teams).values({ id, roundId, name });
   for (const m of members) await ctx.db.insert(teamMembers).values({ id: uuidv7(), teamId: id, ...m });

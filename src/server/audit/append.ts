@@ -25,11 +25,7 @@ const CHAIN_LOCK = 0x78756e63; // "xunc": serialises appends so the chain has on
 /** Appends one entry in the caller's transaction. */
 export async function appendAudit(tx: Db, origin: AuditOrigin, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEntries.hash })
-    .from(auditEntries)
-    .orderBy(desc(auditEntries.seq))
-    .limit(1);
+  const [last] = await tx.select({ hash: auditEntries.hash }).from(auditEntries).orderBy(desc(auditEntries.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // What is hashed must be exactly what reads back from jsonb.
   const changes = JSON.parse(JSON.stringify(input.changes ?? {})) as Record<string, unknown>;

@@ -23,8 +23,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
     }
     const pgCode = databaseErrorCode(err);
-    if (pgCode === "23505") return reply.status(409).send({ code: "conflict", message: "该记录已存在或刚被他人修改，请刷新后重试" });
-    if (pgCode === "40001" || pgCode === "40P01") return reply.status(409).send({ code: "conflict", message: "操作与他人同时发生，请重试" });
+    if (pgCode === "23505")
+      return reply.status(409).send({ code: "conflict", message: "该记录已存在或刚被他人修改，请刷新后重试" });
+    if (pgCode === "40001" || pgCode === "40P01")
+      return reply.status(409).send({ code: "conflict", message: "操作与他人同时发生，请重试" });
     const status = err.statusCode ?? 500;
     if (status < 500) {
       const message =

@@ -11,7 +11,9 @@ export const hashPassword = (pw: string) => hash(pw);
 export function assertStrongPassword(password: string, username: string): void {
   const problems = passwordProblems(password, username);
   if (problems.length) {
-    throw new DomainError("weak_password", problems.join("；"), { fields: [{ field: "newPassword", message: problems.join("；") }] });
+    throw new DomainError("weak_password", problems.join("；"), {
+      fields: [{ field: "newPassword", message: problems.join("；") }],
+    });
   }
 }
 
@@ -45,9 +47,15 @@ export async function login(ctx: AppContext, clientIp: string | null, username: 
         .update(users)
         .set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + cfg.lockMinutes * 60_000) : null })
         .where(eq(users.id, u.id));
-      await s.audit({ action: "auth.login_failed", recordType: "user", recordIds: [u.id], changes: { failedLogins: failed, locked: lock } });
+      await s.audit({
+        action: "auth.login_failed",
+        recordType: "user",
+        recordIds: [u.id],
+        changes: { failedLogins: failed, locked: lock },
+      });
     });
-    if (lock) throw new DomainError("account_locked", `连续 ${cfg.maxFailedLogins} 次登录失败，账号已锁定 ${cfg.lockMinutes} 分钟`);
+    if (lock)
+      throw new DomainError("account_locked", `连续 ${cfg.maxFailedLogins} 次登录失败，账号已锁定 ${cfg.lockMinutes} 分钟`);
     throw INVALID();
   }
   await runCommand(ctx, { actor: null, clientIp }, async (s) => {
@@ -66,11 +74,15 @@ export async function changePassword(
   const [u] = await ctx.db.select().from(users).where(eq(users.id, origin.actor.userId));
   if (!u) throw INVALID();
   if (!(await verify(u.passwordHash, currentPassword).catch(() => false))) {
-    throw new DomainError("invalid_credentials", "当前密码不正确", { fields: [{ field: "currentPassword", message: "当前密码不正确" }] });
+    throw new DomainError("invalid_credentials", "当前密码不正确", {
+      fields: [{ field: "currentPassword", message: "当前密码不正确" }],
+    });
   }
   assertStrongPassword(newPassword, u.username);
   if (await verify(u.passwordHash, newPassword).catch(() => false)) {
-    throw new DomainError("weak_password", "新密码不能与当前密码相同", { fields: [{ field: "newPassword", message: "新密码不能与当前密码相同" }] });
+    throw new DomainError("weak_password", "新密码不能与当前密码相同", {
+      fields: [{ field: "newPassword", message: "新密码不能与当前密码相同" }],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   await runCommand(ctx, origin, async (s) => {
@@ -78,6 +90,11 @@ export async function changePassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: s.now, version: u.version + 1 })
       .where(eq(users.id, u.id));
-    await s.audit({ action: "auth.change_password", recordType: "user", recordIds: [u.id], changes: { mustChangePassword: [u.mustChangePassword, false] } });
+    await s.audit({
+      action: "auth.change_password",
+      recordType: "user",
+      recordIds: [u.id],
+      changes: { mustChangePassword: [u.mustChangePassword, false] },
+    });
   });
 }

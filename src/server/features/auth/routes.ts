@@ -39,7 +39,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ["auth"],
         summary: "登录",
-        body: z.object({ username: z.string().trim().min(1, "请输入用户名").max(64), password: z.string().min(1, "请输入密码").max(256) }),
+        body: z.object({
+          username: z.string().trim().min(1, "请输入用户名").max(64),
+          password: z.string().min(1, "请输入密码").max(256),
+        }),
         response: { 200: z.object({ user: meSchema }) },
       },
     },
@@ -61,7 +64,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     "/api/auth/logout",
-    { config: { access: "password_change" }, schema: { tags: ["auth"], summary: "退出登录", response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      config: { access: "password_change" },
+      schema: { tags: ["auth"], summary: "退出登录", response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await endSession(ctx, token);
@@ -72,7 +78,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     "/api/auth/me",
-    { config: { access: "password_change" }, schema: { tags: ["auth"], summary: "当前用户", response: { 200: z.object({ user: meSchema }) } } },
+    {
+      config: { access: "password_change" },
+      schema: { tags: ["auth"], summary: "当前用户", response: { 200: z.object({ user: meSchema }) } },
+    },
     async (req) => ({ user: presentMe(actorOf(req)) }),
   );
 
@@ -83,7 +92,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ["auth"],
         summary: "修改密码",
-        body: z.object({ currentPassword: z.string().min(1, "请输入当前密码").max(256), newPassword: z.string().min(1, "请输入新密码").max(256) }),
+        body: z.object({
+          currentPassword: z.string().min(1, "请输入当前密码").max(256),
+          newPassword: z.string().min(1, "请输入新密码").max(256),
+        }),
         response: { 200: z.object({ user: meSchema }) },
       },
     },

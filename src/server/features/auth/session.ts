@@ -24,7 +24,10 @@ export type SessionLookup = { actor: Actor } | { expired: true } | null;
 
 /** Finds the session's user, enforcing the idle and absolute timeouts. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<SessionLookup> {
-  const [s] = await ctx.db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const [s] = await ctx.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)));
   if (!s) return null;
   const cfg = await ctx.settings();
   const now = ctx.now().getTime();

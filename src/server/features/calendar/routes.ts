@@ -94,7 +94,10 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     "/api/calendar/:year",
-    { config: { audience: "any" }, schema: { tags, summary: "某年的节假日与调休上班日", params: yearParams, response: { 200: yearSchema } } },
+    {
+      config: { audience: "any" },
+      schema: { tags, summary: "某年的节假日与调休上班日", params: yearParams, response: { 200: yearSchema } },
+    },
     async (req) => ({ ...(await yearDays(ctx.db, req.params.year)), can: calendarCan(actorOf(req)) }),
   );
 

@@ -9,7 +9,13 @@ import { canView } from "../ledger/policy.ts";
 /** The assignment with what the ledger policy needs to decide who may see its feedback. */
 export async function assignmentScope(db: Db, id: string) {
   const [a] = await db
-    .select({ id: assignments.id, orgId: assignments.orgId, orgPath: orgs.path, teamId: assignments.teamId, feedbackDate: assignments.feedbackDate })
+    .select({
+      id: assignments.id,
+      orgId: assignments.orgId,
+      orgPath: orgs.path,
+      teamId: assignments.teamId,
+      feedbackDate: assignments.feedbackDate,
+    })
     .from(assignments)
     .innerJoin(orgs, eq(orgs.id, assignments.orgId))
     .where(and(eq(assignments.id, id), isNull(assignments.deletedAt)));
@@ -46,7 +52,15 @@ export async function feedbackOf(db: Db, assignmentId: string) {
     ? await db
         .select({ id: findings.id, text: findings.text, problemId: findings.problemId })
         .from(findings)
-        .where(and(inArray(findings.problemId, problems.map((p) => p.id)), isNull(findings.deletedAt)))
+        .where(
+          and(
+            inArray(
+              findings.problemId,
+              problems.map((p) => p.id),
+            ),
+            isNull(findings.deletedAt),
+          ),
+        )
     : [];
   return {
     aspects: aspects.map((a) => ({

@@ -36,7 +36,12 @@ async function grouped(db: Db, actor: Actor, f: FigureFilter, today: string, key
   const byKey = new Map<string, FigureGroup[]>();
   for (const r of rows) {
     const list = byKey.get(r.key) ?? [];
-    list.push({ status: r.status as FigureGroup["status"], progress: r.progress as FigureGroup["progress"], overdue: Boolean(r.overdue), n: Number(r.n) });
+    list.push({
+      status: r.status as FigureGroup["status"],
+      progress: r.progress as FigureGroup["progress"],
+      overdue: Boolean(r.overdue),
+      n: Number(r.n),
+    });
     byKey.set(r.key, list);
   }
   return new Map([...byKey].map(([k, groups]) => [k, figuresFromGroups(groups)] as const));
@@ -53,7 +58,12 @@ export async function figuresByOrg(db: Db, actor: Actor, f: FigureFilter, today:
   const names = await db
     .select({ id: orgs.id, name: orgs.name })
     .from(orgs)
-    .where(sql`${orgs.id}::text in (${sql.join([...m.keys()].map((k) => sql`${k}`), sql`, `)})`);
+    .where(
+      sql`${orgs.id}::text in (${sql.join(
+        [...m.keys()].map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   return names
     .map((o) => ({ orgId: o.id, orgName: o.name, figures: m.get(o.id)! }))
     .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN"));
@@ -65,7 +75,12 @@ export async function figuresByRound(db: Db, actor: Actor, f: FigureFilter, toda
   const list = await db
     .select({ id: rounds.id, name: rounds.name, startDate: rounds.startDate })
     .from(rounds)
-    .where(sql`${rounds.id}::text in (${sql.join([...m.keys()].map((k) => sql`${k}`), sql`, `)})`);
+    .where(
+      sql`${rounds.id}::text in (${sql.join(
+        [...m.keys()].map((k) => sql`${k}`),
+        sql`, `,
+      )})`,
+    );
   return list
     .sort((a, b) => (a.startDate ?? "").localeCompare(b.startDate ?? ""))
     .map((r) => ({ roundId: r.id, roundName: r.name, figures: m.get(r.id)! }));

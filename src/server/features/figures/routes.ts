@@ -12,8 +12,12 @@ const tags = ["figures"];
 const count = z.number();
 export const figuresSchema = z.object({
   total: count,
-  byStatus: z.object(Object.fromEntries(LEDGER_STATUSES.map((s) => [s, count])) as Record<(typeof LEDGER_STATUSES)[number], typeof count>),
-  byProgress: z.object(Object.fromEntries(PROGRESS_STATES.map((s) => [s, count])) as Record<(typeof PROGRESS_STATES)[number], typeof count>),
+  byStatus: z.object(
+    Object.fromEntries(LEDGER_STATUSES.map((s) => [s, count])) as Record<(typeof LEDGER_STATUSES)[number], typeof count>,
+  ),
+  byProgress: z.object(
+    Object.fromEntries(PROGRESS_STATES.map((s) => [s, count])) as Record<(typeof PROGRESS_STATES)[number], typeof count>,
+  ),
   overdue: count,
   done: count,
   significantProgress: count,
@@ -37,7 +41,14 @@ export function figuresRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     "/api/figures/ledger",
-    { schema: { tags, summary: "整改统计：按状态、逾期、完成率（已完成÷总数；已完成+取得明显成效÷总数）", querystring: filter, response: { 200: z.object({ figures: figuresSchema }) } } },
+    {
+      schema: {
+        tags,
+        summary: "整改统计：按状态、逾期、完成率（已完成÷总数；已完成+取得明显成效÷总数）",
+        querystring: filter,
+        response: { 200: z.object({ figures: figuresSchema }) },
+      },
+    },
     async (req) => ({ figures: await figuresTotal(ctx.db, reader(actorOf(req)), req.query, todayIn(ctx)) }),
   );
   r.get(
@@ -47,7 +58,9 @@ export function figuresRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: "整改统计：按单位",
         querystring: filter,
-        response: { 200: z.object({ items: z.array(z.object({ orgId: z.string(), orgName: z.string(), figures: figuresSchema })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ orgId: z.string(), orgName: z.string(), figures: figuresSchema })) }),
+        },
       },
     },
     async (req) => ({ items: await figuresByOrg(ctx.db, reader(actorOf(req)), req.query, todayIn(ctx)) }),
@@ -59,7 +72,9 @@ export function figuresRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: "整改统计：按巡察轮次",
         querystring: filter,
-        response: { 200: z.object({ items: z.array(z.object({ roundId: z.string(), roundName: z.string(), figures: figuresSchema })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ roundId: z.string(), roundName: z.string(), figures: figuresSchema })) }),
+        },
       },
     },
     async (req) => ({ items: await figuresByRound(ctx.db, reader(actorOf(req)), req.query, todayIn(ctx)) }),

@@ -16,7 +16,12 @@ type LoadedRow = Awaited<ReturnType<typeof loadRows>>[number];
 
 /** Loads rows FOR UPDATE and refuses the whole set if any row may not take the action. */
 async function lockAndCheck(s: CommandScope, actor: Actor, ids: string[], action: keyof LedgerAbilities): Promise<LoadedRow[]> {
-  await s.tx.execute(sql`select id from ledger_rows where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) for update`);
+  await s.tx.execute(
+    sql`select id from ledger_rows where id in (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) for update`,
+  );
   const rows = await loadRows(s.tx, ids);
   const found = new Set(rows.map((r) => r.id));
   const missing = ids.filter((i) => !found.has(i));
@@ -27,7 +32,12 @@ async function lockAndCheck(s: CommandScope, actor: Actor, ids: string[], action
       const r = refused[0]!;
       throw forbidden(refusal(actor, stateOf(r), action));
     }
-    const list = refused.map((r) => ({ id: r.id, seqLabel: r.seqLabel, orgName: r.orgName, reason: refusal(actor, stateOf(r), action) }));
+    const list = refused.map((r) => ({
+      id: r.id,
+      seqLabel: r.seqLabel,
+      orgName: r.orgName,
+      reason: refusal(actor, stateOf(r), action),
+    }));
     throw new DomainError(
       "forbidden",
       `以下 ${list.length} 条无权执行，整批未执行：${list.map((x) => `${x.orgName} 第${x.seqLabel}条（${x.reason}）`).join("；")}`,
@@ -49,8 +59,12 @@ export async function fillRow(ctx: AppContext, origin: ActorOrigin, id: string, 
     checkVersion(row!, input.version);
     const { version: _v, ...fields } = input;
     const changes = diff(row!, fields);
-    if (!Object.keys(changes).length) return s.audit({ action: "ledger.update", recordType: "ledger_row", recordIds: [id], changes: {} });
-    await s.tx.update(ledgerRows).set({ ...fields, ...bump(s, row!) }).where(eq(ledgerRows.id, id));
+    if (!Object.keys(changes).length)
+      return s.audit({ action: "ledger.update", recordType: "ledger_row", recordIds: [id], changes: {} });
+    await s.tx
+      .update(ledgerRows)
+      .set({ ...fields, ...bump(s, row!) })
+      .where(eq(ledgerRows.id, id));
     await s.audit({ action: "ledger.update", recordType: "ledger_row", recordIds: [id], changes });
   });
 }
@@ -75,7 +89,14 @@ async function requestOne(s: CommandScope, row: LoadedRow, note: string | null):
   if (problems.length) throw ruleViolation(`第${row.seqLabel}条不能申请销号：${problems.join("，")}`);
   await s.tx
     .update(ledgerRows)
-    .set({ status: "close_requested", progress: "done", closeRequestedBy: s.actor!.userId, closeRequestedAt: s.now, returnReason: null, ...bump(s, row) })
+    .set({
+      status: "close_requested",
+      progress: "done",
+      closeRequestedBy: s.actor!.userId,
+      closeRequestedAt: s.now,
+      returnReason: null,
+      ...bump(s, row),
+    })
     .where(eq(ledgerRows.id, row.id));
   await s.audit({
     action: "ledger.request_closeout",
@@ -86,14 +107,29 @@ async function requestOne(s: CommandScope, row: LoadedRow, note: string | null):
 }
 
 async function closeOne(s: CommandScope, row: LoadedRow, opinion: string | null): Promise<void> {
-  await s.tx.update(ledgerRows).set({ status: "closed", closedBy: s.actor!.userId, closedAt: s.now, ...bump(s, row) }).where(eq(ledgerRows.id, row.id));
-  await s.audit({ action: "ledger.close", recordType: "ledger_row", recordIds: [row.id], changes: { status: [row.status, "closed"], ...(opinion ? { opinion } : {}) } });
+  await s.tx
+    .update(ledgerRows)
+    .set({ status: "closed", closedBy: s.actor!.userId, closedAt: s.now, ...bump(s, row) })
+    .where(eq(ledgerRows.id, row.id));
+  await s.audit({
+    action: "ledger.close",
+    recordType: "ledger_row",
+    recordIds: [row.id],
+    changes: { status: [row.status, "closed"], ...(opinion ? { opinion } : {}) },
+  });
 }
 
 async function returnOne(s: CommandScope, row: LoadedRow, reason: string): Promise<void> {
   await s.tx
     .update(ledgerRows)
-    .set({ status: "open", progress: "in_progress", returnReason: reason, closeRequestedBy: null, closeRequestedAt: null, ...bump(s, row) })
+    .set({
+      status: "open",
+      progress: "in_progress",
+      returnReason: reason,
+      closeRequestedBy: null,
+      closeRequestedAt: null,
+      ...bump(s, row),
+    })
     .where(eq(ledgerRows.id, row.id));
   await s.audit({
     action: "ledger.return",
@@ -137,7 +173,16 @@ export async function reopenRow(ctx: AppContext, origin: ActorOrigin, id: string
     await s.tx.insert(relapses).values({ id: relapseId, ...created(s), rowId: id, ...input });
     await s.tx
       .update(ledgerRows)
-      .set({ status: "open", progress: "in_progress", closedBy: null, closedAt: null, closeRequestedBy: null, closeRequestedAt: null, relapseCount: row!.relapseCount + 1, ...bump(s, row!) })
+      .set({
+        status: "open",
+        progress: "in_progress",
+        closedBy: null,
+        closedAt: null,
+        closeRequestedBy: null,
+        closeRequestedAt: null,
+        relapseCount: row!.relapseCount + 1,
+        ...bump(s, row!),
+      })
       .where(eq(ledgerRows.id, id));
     await s.audit({
       action: "ledger.reopen",
@@ -174,4 +219,3 @@ export async function batchAction(
     return { done: rows.length };
   });
 }
-

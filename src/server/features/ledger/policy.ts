@@ -80,7 +80,13 @@ export function visibleRows(a: Actor, cols: { orgId: SQL | unknown; orgPath: unk
     if (g.role === "supervising_leader" && g.orgPath) parts.push(sql`${cols.orgPath} like ${`${g.orgPath}%`}`);
   }
   const teams = a.teamSeats.map((s) => s.teamId);
-  if (teams.length) parts.push(sql`${cols.teamId} in (${sql.join(teams.map((t) => sql`${t}`), sql`, `)})`);
+  if (teams.length)
+    parts.push(
+      sql`${cols.teamId} in (${sql.join(
+        teams.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
+    );
   if (!parts.length) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
 }

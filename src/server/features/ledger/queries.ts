@@ -162,8 +162,16 @@ export async function listRows(db: Db, actor: Actor, f: LedgerFilter, today: str
       .innerJoin(assignments, eq(assignments.id, ledgerRows.assignmentId))
       .where(where),
   ]);
-  const counts = await evidenceCounts(db, rows.map((r) => r.id));
-  return { items: rows.map((r) => present(actor, r, today, counts.get(r.id) ?? 0)), total: count?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const counts = await evidenceCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => present(actor, r, today, counts.get(r.id) ?? 0)),
+    total: count?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 async function evidenceCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
@@ -187,7 +195,13 @@ export async function rowDetail(db: Db, actor: Actor, id: string, today: string)
   if (!r) return null;
   const [notes, files, relapseRows, history] = await Promise.all([
     db
-      .select({ id: ledgerNotes.id, noteDate: ledgerNotes.noteDate, text: ledgerNotes.text, author: users.displayName, createdAt: ledgerNotes.createdAt })
+      .select({
+        id: ledgerNotes.id,
+        noteDate: ledgerNotes.noteDate,
+        text: ledgerNotes.text,
+        author: users.displayName,
+        createdAt: ledgerNotes.createdAt,
+      })
       .from(ledgerNotes)
       .leftJoin(users, eq(users.id, ledgerNotes.createdBy))
       .where(and(eq(ledgerNotes.rowId, id), isNull(ledgerNotes.deletedAt)))
@@ -206,19 +220,37 @@ export async function rowDetail(db: Db, actor: Actor, id: string, today: string)
       .leftJoin(users, eq(users.id, evidenceFiles.createdBy))
       .where(and(eq(evidenceFiles.rowId, id), isNull(evidenceFiles.deletedAt)))
       .orderBy(asc(evidenceFiles.createdAt)),
-    db.select().from(relapses).where(and(eq(relapses.rowId, id), isNull(relapses.deletedAt))).orderBy(asc(relapses.createdAt)),
     db
-      .select({ at: auditEntries.at, actorName: auditEntries.actorName, action: auditEntries.action, changes: auditEntries.changes })
+      .select()
+      .from(relapses)
+      .where(and(eq(relapses.rowId, id), isNull(relapses.deletedAt)))
+      .orderBy(asc(relapses.createdAt)),
+    db
+      .select({
+        at: auditEntries.at,
+        actorName: auditEntries.actorName,
+        action: auditEntries.action,
+        changes: auditEntries.changes,
+      })
       .from(auditEntries)
       .where(sql`${auditEntries.recordIds} @> ${JSON.stringify([id])}::jsonb`)
       .orderBy(asc(auditEntries.seq)),
   ]);
-  const [round] = await db.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, r.roundId ?? ""));
+  const [round] = await db
+    .select({ name: rounds.name })
+    .from(rounds)
+    .where(eq(rounds.id, r.roundId ?? ""));
   return {
     row: { ...present(actor, r, today, files.length), roundName: round?.name ?? "" },
     notes: notes.map((n) => ({ ...n, author: n.author ?? "", createdAt: n.createdAt.toISOString() })),
     evidence: files.map((f) => ({ ...f, uploadedBy: f.uploadedBy ?? "", createdAt: f.createdAt.toISOString() })),
-    relapses: relapseRows.map((x) => ({ id: x.id, reason: x.reason, foundWhere: x.foundWhere, foundOn: x.foundOn, createdAt: x.createdAt.toISOString() })),
+    relapses: relapseRows.map((x) => ({
+      id: x.id,
+      reason: x.reason,
+      foundWhere: x.foundWhere,
+      foundOn: x.foundOn,
+      createdAt: x.createdAt.toISOString(),
+    })),
     history: history.map((h) => ({
       at: h.at.toISOString(),
       actorName: h.actorName ?? "系统",

@@ -36,7 +36,9 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: "整改台账列表（按权限范围）",
         querystring: ledgerListQuery,
-        response: { 200: z.object({ items: z.array(ledgerRowSchema), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(ledgerRowSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+        },
       },
     },
     async (req) => listRows(ctx.db, actorOf(req), req.query, todayIn(ctx)),
@@ -44,7 +46,14 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     "/api/ledger/:id",
-    { schema: { tags, summary: "台账条目详情：进展、佐证材料、反弹记录、操作历史", params: idParams, response: { 200: ledgerDetailSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "台账条目详情：进展、佐证材料、反弹记录、操作历史",
+        params: idParams,
+        response: { 200: ledgerDetailSchema },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const [row] = await loadRows(ctx.db, [req.params.id]);
@@ -55,7 +64,15 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.patch(
     "/api/ledger/:id",
-    { schema: { tags, summary: "填报整改措施、责任人、时限、进展", params: idParams, body: ledgerFillSchema, response: { 200: okSchema } } },
+    {
+      schema: {
+        tags,
+        summary: "填报整改措施、责任人、时限、进展",
+        params: idParams,
+        body: ledgerFillSchema,
+        response: { 200: okSchema },
+      },
+    },
     async (req) => {
       await fillRow(ctx, as(req), req.params.id, req.body);
       return { ok: true as const };
@@ -113,16 +130,12 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get(
-    "/api/evidence/:id",
-    { schema: { tags, summary: "下载佐证材料", params: idParams } },
-    async (req, reply) => {
-      const { file, stream } = await openEvidence(ctx, ctx.db, actorOf(req), req.params.id);
-      reply.header("content-type", file.mimeType);
-      reply.header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-      return reply.send(stream);
-    },
-  );
+  r.get("/api/evidence/:id", { schema: { tags, summary: "下载佐证材料", params: idParams } }, async (req, reply) => {
+    const { file, stream } = await openEvidence(ctx, ctx.db, actorOf(req), req.params.id);
+    reply.header("content-type", file.mimeType);
+    reply.header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    return reply.send(stream);
+  });
 
   r.post(
     "/api/ledger/:id/request-closeout",
@@ -153,7 +166,9 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     "/api/ledger/:id/reopen",
-    { schema: { tags, summary: "问题反弹，重新打开已销号条目", params: idParams, body: relapseBody, response: { 200: okSchema } } },
+    {
+      schema: { tags, summary: "问题反弹，重新打开已销号条目", params: idParams, body: relapseBody, response: { 200: okSchema } },
+    },
     async (req) => {
       await reopenRow(ctx, as(req), req.params.id, req.body);
       return { ok: true as const };
@@ -162,7 +177,14 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     "/api/ledger/batch",
-    { schema: { tags, summary: "批量申请销号、销号或退回（整批执行或整批拒绝）", body: batchBody, response: { 200: z.object({ done: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        summary: "批量申请销号、销号或退回（整批执行或整批拒绝）",
+        body: batchBody,
+        response: { 200: z.object({ done: z.number() }) },
+      },
+    },
     async (req) => batchAction(ctx, as(req), req.body.action, req.body.ids, req.body.reason ?? null),
   );
 }

@@ -75,8 +75,12 @@ export const ledgerDetailSchema = z.object({
       createdAt: z.string(),
     }),
   ),
-  relapses: z.array(z.object({ id: z.string(), reason: z.string(), foundWhere: z.string(), foundOn: z.string(), createdAt: z.string() })),
-  history: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), actionLabel: z.string(), changes: z.unknown() })),
+  relapses: z.array(
+    z.object({ id: z.string(), reason: z.string(), foundWhere: z.string(), foundOn: z.string(), createdAt: z.string() }),
+  ),
+  history: z.array(
+    z.object({ at: z.string(), actorName: z.string(), action: z.string(), actionLabel: z.string(), changes: z.unknown() }),
+  ),
 });
 
 export const idParams = z.object({ id: z.uuid({ error: "编号无效" }) });
