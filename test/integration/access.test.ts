@@ -102,6 +102,13 @@ describe("deny by default", () => {
     }
   });
 
+  it("answers the office's malformed requests with 4xx and a Chinese message, never a server error", async () => {
+    for (const r of routes.filter((x) => !x.tags.includes("auth"))) {
+      const res = await call(clients.office!, r);
+      if (res.statusCode >= 400) expect(res.json().message, `${r.method} ${r.path}`).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
   it("refuses an organisation contact the office's work", async () => {
     const c = clients.contact!;
     const refused = [
