@@ -1,0 +1,110 @@
+/** 巡察任务: one team inspecting one organisation — dates, findings, and the feedback. */
+import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
+import { Button, Card, Descriptions, Empty, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { fmtDate } from "../../components/format.ts";
+import { useGet } from "../../components/useGet.ts";
+import { FeedbackTab } from "../feedback/FeedbackTab.tsx";
+import type { AssignmentSummary } from "../rounds/types.ts";
+import { AssignmentDatesModal } from "./AssignmentDatesModal.tsx";
+import { FindingsTab } from "./FindingsTab.tsx";
+
+export default function AssignmentPage() {
+  const { id = "" } = useParams();
+  const { data, loading, reload } = useGet<{ assignment: AssignmentSummary; planDueDate: string | null }>(
+    `/api/assignments/${id}`,
+  );
+  const a = data?.assignment.id === id ? data.assignment : undefined;
+  const [editing, setEditing] = useState(false);
+
+  if (!a) {
+    return (
+      <Card>
+        {loading ? (
+          <Spin />
+        ) : (
+          <Empty description="该巡察任务不存在或您无权查看">
+            <Link to="/rounds">返回巡察轮次</Link>
+          </Empty>
+        )}
+      </Card>
+    );
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Card
+        title={
+          <Space>
+            <Link to={`/rounds/${a.roundId}`} title="返回轮次">
+              <ArrowLeftOutlined />
+            </Link>
+            <span>巡察任务：{a.orgName}</span>
+            {a.feedbackRegistered ? <Tag color="green">已反馈</Tag> : <Tag>未反馈</Tag>}
+          </Space>
+        }
+        extra={
+          a.can.update && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改日期
+            </Button>
+          )
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+          <Descriptions.Item label="巡察轮次">
+            <Link to={`/rounds/${a.roundId}`}>{a.roundName}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label="巡察组">{a.teamName}</Descriptions.Item>
+          <Descriptions.Item label="被巡察单位">{a.orgName}</Descriptions.Item>
+          <Descriptions.Item label="进驻日期">{fmtDate(a.entryDate)}</Descriptions.Item>
+          <Descriptions.Item label="撤点日期">
+            {fmtDate(a.withdrawalDate)}
+            {a.onSiteWorkingDays !== null && (
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                （在驻 {a.onSiteWorkingDays} 个工作日）
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="反馈日期">{fmtDate(a.feedbackDate)}</Descriptions.Item>
+          <Descriptions.Item label="整改方案报送截止">
+            {data?.planDueDate ? (
+              <Typography.Text strong>{fmtDate(data.planDueDate)}</Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">反馈后确定</Typography.Text>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label="问题">{a.findingCount} 个</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: "findings",
+              label: `问题（${a.findingCount}）`,
+              children: (
+                <FindingsTab assignmentId={a.id} withdrawalDate={a.withdrawalDate} canAdd={a.can.addFinding} onChanged={reload} />
+              ),
+            },
+            {
+              key: "feedback",
+              label: "反馈",
+              children: <FeedbackTab assignmentId={a.id} canRegister={a.can.registerFeedback} onChanged={reload} />,
+            },
+          ]}
+        />
+      </Card>
+      <AssignmentDatesModal
+        assignment={a}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          reload();
+        }}
+      />
+    </Space>
+  );
+}

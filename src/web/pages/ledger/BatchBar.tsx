@@ -1,0 +1,154 @@
+/**
+ * The footer bar under the ledger table: batch 申请销号 / 销号 / 退回 for the selected rows. Each button shows only
+ * when at least one selected row allows it; the server runs the batch whole or refuses it whole, naming the rows.
+ */
+import { App, Button, Form, Input, Modal, Space, Typography, theme } from "antd";
+import { useState } from "react";
+import { LEDGER_BATCH_ACTION_LABELS, type LedgerBatchAction } from "../../../domain/ledger.ts";
+import { api, ApiError } from "../../api.ts";
+import { useApiError } from "../../components/useApiError.ts";
+import type { LedgerAbilities, LedgerRow } from "./types.ts";
+
+const ABILITY: Record<LedgerBatchAction, keyof LedgerAbilities> = {
+  request_closeout: "requestCloseout",
+  close: "close",
+  return: "return",
+};
+
+const TEXT_LABEL: Record<LedgerBatchAction, string> = {
+  request_closeout: "申请说明（可选）",
+  close: "审核意见（可选）",
+  return: "退回理由",
+};
+
+interface Props {
+  selected: LedgerRow[];
+  onClear: () => void;
+  onDone: () => void;
+}
+
+export function BatchBar({ selected, onClear, onDone }: Props) {
+  const { token } = theme.useToken();
+  const { message, modal } = App.useApp();
+  const showError = useApiError();
+  const [action, setAction] = useState<LedgerBatchAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ reason?: string }>();
+
+  const actions = (Object.keys(ABILITY) as LedgerBatchAction[]).filter((a) => selected.some((r) => r.can[ABILITY[a]]));
+  if (!selected.length || !actions.length) return null;
+
+  const submit = async () => {
+    if (!action) return;
+    let reason: string | undefined;
+    try {
+      ({ reason } = await form.validateFields());
+    } catch {
+      return; // the form shows what is missing
+    }
+    setBusy(true);
+    try {
+      const res = await api.post<{ done: number }>("/api/ledger/batch", {
+        action,
+        ids: selected.map((r) => r.id),
+        reason: reason?.trim() || null,
+      });
+      void message.success(`已${LEDGER_BATCH_ACTION_LABELS[action]} ${res.done} 条`);
+      setAction(null);
+      onDone();
+    } catch (e) {
+      // A refused batch names every row that blocked it: too long for a toast.
+      if (e instanceof ApiError && !e.handled && (e.status === 403 || e.status === 422)) {
+        modal.error({
+          title: `批量${LEDGER_BATCH_ACTION_LABELS[action]}未执行`,
+          content: e.message,
+          width: 560,
+          okText: "知道了",
+        });
+      } else showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (a: LedgerBatchAction) => {
+    form.resetFields();
+    setAction(a);
+  };
+  const allowedCount = (a: LedgerBatchAction) => selected.filter((r) => r.can[ABILITY[a]]).length;
+
+  return (
+    <div
+      style={{
+        position: "sticky",
+        bottom: 0,
+        zIndex: 5,
+        marginTop: 12,
+        padding: "10px 16px",
+        background: token.colorBgContainer,
+        borderTop: `1px solid ${token.colorBorderSecondary}`,
+        boxShadow: "0 -4px 12px rgba(0,0,0,0.06)",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "space-between",
+      }}
+    >
+      <Space>
+        <Typography.Text>
+          已选择 <Typography.Text strong>{selected.length}</Typography.Text> 条
+        </Typography.Text>
+        <Button type="link" size="small" onClick={onClear}>
+          取消选择
+        </Button>
+      </Space>
+      <Space>
+        {actions.includes("request_closeout") && (
+          <Button type="primary" onClick={() => open("request_closeout")}>
+            批量申请销号
+          </Button>
+        )}
+        {actions.includes("close") && (
+          <Button type="primary" onClick={() => open("close")}>
+            批量销号
+          </Button>
+        )}
+        {actions.includes("return") && (
+          <Button danger onClick={() => open("return")}>
+            批量退回
+          </Button>
+        )}
+      </Space>
+      <Modal
+        open={action !== null}
+        title={action ? `批量${LEDGER_BATCH_ACTION_LABELS[action]}` : ""}
+        okText="确定"
+        okButtonProps={{ danger: action === "return", loading: busy }}
+        onOk={submit}
+        onCancel={() => setAction(null)}
+        destroyOnHidden
+      >
+        {action && (
+          <>
+            <p>
+              对已选择的 {selected.length} 条执行“{LEDGER_BATCH_ACTION_LABELS[action]}”。
+              {allowedCount(action) < selected.length && (
+                <Typography.Text type="warning">
+                  其中 {selected.length - allowedCount(action)} 条不能执行此操作，提交后整批将被拒绝，请先取消选择这些条目。
+                </Typography.Text>
+              )}
+            </p>
+            <Form form={form} layout="vertical" preserve={false}>
+              <Form.Item
+                name="reason"
+                label={TEXT_LABEL[action]}
+                rules={action === "return" ? [{ required: true, whitespace: true, message: "请填写退回理由" }] : []}
+              >
+                <Input.TextArea rows={3} maxLength={1000} showCount />
+              </Form.Item>
+            </Form>
+          </>
+        )}
+      </Modal>
+    </div>
+  );
+}
