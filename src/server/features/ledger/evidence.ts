@@ -81,17 +81,15 @@ export async function addEvidence(
     for (const f of checked) {
       const id = uuidv7();
       ids.push(id);
-      await s.tx
-        .insert(evidenceFiles)
-        .values({
-          id,
-          ...created(s),
-          rowId,
-          fileName: f.fileName,
-          mimeType: f.mime,
-          size: f.content.length,
-          contentHash: f.hash,
-        });
+      await s.tx.insert(evidenceFiles).values({
+        id,
+        ...created(s),
+        rowId,
+        fileName: f.fileName,
+        mimeType: f.mime,
+        size: f.content.length,
+        contentHash: f.hash,
+      });
       await s.audit({
         action: "ledger.add_evidence",
         recordType: "ledger_row",
