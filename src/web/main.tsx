@@ -15,7 +15,8 @@ dayjs.locale("zh-cn");
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#b71c1c" } }}>
-      <AntApp>
+      {/* Messages below the height of a drawer's header, so they never cover its close button. */}
+      <AntApp message={{ top: 64 }}>
         <BrowserRouter>
           <SessionProvider>
             <AppRoutes />

@@ -1,10 +1,10 @@
 /** 授予角色: a business role, and for the org-scoped roles the organisation it applies to. */
-import { App, Form, Modal, Select, TreeSelect, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Form, Select, TreeSelect, Typography } from "antd";
+import { useMemo } from "react";
 import { ADMIN_ROLES, GRANTABLE_ROLES, ORG_SCOPED_ROLES, ROLE_LABELS, type GrantableRole } from "../../../domain/roles.ts";
 import { api } from "../../api.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { orgTreeSelectData } from "../../components/orgTree.ts";
-import { useApiError } from "../../components/useApiError.ts";
 import { useGet } from "../../components/useGet.ts";
 
 interface Values {
@@ -41,67 +41,43 @@ export function GrantFormModal({
     open ? "/api/grants/orgs" : null,
   );
   const tree = useMemo(() => orgTreeSelectData(orgs.data?.items ?? []), [orgs.data]);
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api.post("/api/grants", { userId: user.id, role: v.role, ...(scoped && v.orgId ? { orgId: v.orgId } : {}) });
-      void message.success(`已授予“${ROLE_LABELS[v.role]}”`);
-      onGranted();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={`授予角色：${user.displayName}`}
       okText="授予"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="grantForm"
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api.post("/api/grants", { userId: user.id, role: v.role, ...(scoped && v.orgId ? { orgId: v.orgId } : {}) });
+        onGranted();
+        return `已授予“${ROLE_LABELS[v.role]}”`;
+      }}
     >
-      <Form<Values> name="grantForm" form={form} layout="vertical">
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: "请选择角色" }]}>
-          <Select options={ROLE_OPTIONS} placeholder="请选择" onChange={() => form.setFieldValue("orgId", undefined)} />
+      <Form.Item name="role" label="角色" rules={[{ required: true, message: "请选择角色" }]}>
+        <Select options={ROLE_OPTIONS} placeholder="请选择" onChange={() => form.setFieldValue("orgId", undefined)} />
+      </Form.Item>
+      {scoped && (
+        <Form.Item
+          name="orgId"
+          label="单位"
+          extra={role ? SCOPE_HINT[role] : undefined}
+          rules={[{ required: true, message: "该角色须指定单位" }]}
+        >
+          <TreeSelect
+            treeData={tree}
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="请选择单位"
+            loading={orgs.loading}
+            treeDefaultExpandAll={tree.length < 30}
+            notFoundContent={<Typography.Text type="secondary">暂无单位</Typography.Text>}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
-        {scoped && (
-          <Form.Item
-            name="orgId"
-            label="单位"
-            extra={role ? SCOPE_HINT[role] : undefined}
-            rules={[{ required: true, message: "该角色须指定单位" }]}
-          >
-            <TreeSelect
-              treeData={tree}
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder="请选择单位"
-              loading={orgs.loading}
-              treeDefaultExpandAll={tree.length < 30}
-              notFoundContent={<Typography.Text type="secondary">暂无单位</Typography.Text>}
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 /** 系统设置 (system administrator): every rule the office may tune, with limits from the shared schema. */
 import { SaveOutlined, UndoOutlined } from "@ant-design/icons";
-import { App, Button, Card, Empty, Form, Input, InputNumber, Space, Spin } from "antd";
+import { Button, Card, Empty, Form, Input, InputNumber, Space, Spin } from "antd";
 import type { Rule } from "antd/es/form";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { DEFAULT_SETTINGS, SETTING_LABELS, settingsSchema, type Settings } from "../../../domain/settings.ts";
 import { api } from "../../api.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { useGet } from "../../components/useGet.ts";
 
 type Key = keyof Settings;
@@ -51,9 +51,6 @@ export default function SettingsPage() {
     "/api/settings",
   );
   const [form] = Form.useForm<Settings>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
 
   useEffect(() => {
     if (data) form.setFieldsValue(data.settings);
@@ -61,19 +58,12 @@ export default function SettingsPage() {
 
   const labelOf = (k: Key) => data?.labels?.[k] ?? SETTING_LABELS[k];
 
-  const save = async (v: Settings) => {
-    setSaving(true);
-    try {
-      const body = { ...v, officeName: typeof v.officeName === "string" ? v.officeName.trim() : v.officeName };
-      const res = await api.put<{ settings?: Settings }>("/api/settings", body);
-      if (res?.settings) form.setFieldsValue(res.settings);
-      void message.success("设置已保存");
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, finish } = useFormSubmit(form, async (v) => {
+    const body = { ...v, officeName: typeof v.officeName === "string" ? v.officeName.trim() : v.officeName };
+    const res = await api.put<{ settings?: Settings }>("/api/settings", body);
+    if (res?.settings) form.setFieldsValue(res.settings);
+    return "设置已保存";
+  });
 
   if (!data && loading) {
     return (
@@ -100,7 +90,7 @@ export default function SettingsPage() {
         layout="horizontal"
         labelCol={{ flex: "220px" }}
         wrapperCol={{ flex: "320px" }}
-        onFinish={save}
+        onFinish={finish}
       >
         {KEYS.map((k) => {
           const l = limitsOf(k);

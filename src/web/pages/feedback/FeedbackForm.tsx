@@ -3,13 +3,14 @@
  * One submission creates the ledger rows; it can be made once per assignment.
  */
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Space, Typography, theme } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Typography, theme } from "antd";
 import dayjs from "dayjs";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { chineseOrdinal } from "../../../domain/feedback.ts";
 import { api } from "../../api.ts";
+import { keepEnterInDates } from "../../components/dateEnter.ts";
 import { isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import { useGet } from "../../components/useGet.ts";
 import { ProblemFields } from "./ProblemFields.tsx";
 import { totalsLine, type FeedbackFormValues, type FindingOption } from "./types.ts";
@@ -28,10 +29,7 @@ function countsOf(aspects: FeedbackFormValues["aspects"] | undefined) {
 
 export function FeedbackForm({ assignmentId, onDone }: { assignmentId: string; onDone: () => void }) {
   const [form] = Form.useForm<FeedbackFormValues>();
-  const [saving, setSaving] = useState(false);
   const { token } = theme.useToken();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const found = useGet<{ items: FindingOption[] }>(`/api/assignments/${assignmentId}/findings`);
   const free = useMemo(() => (found.data?.items ?? []).filter((f) => !f.problemId), [found.data]);
   const aspects = Form.useWatch("aspects", form);
@@ -39,32 +37,25 @@ export function FeedbackForm({ assignmentId, onDone }: { assignmentId: string; o
   const taken = new Set((aspects ?? []).flatMap((a) => (a?.problems ?? []).flatMap((p) => p?.findingIds ?? [])));
   const linked = taken.size;
 
-  const submit = async (v: FeedbackFormValues) => {
-    setSaving(true);
-    try {
-      const body = {
-        feedbackDate: isoOf(v.feedbackDate),
-        aspects: v.aspects.map((a) => ({
-          title: a.title?.trim() ?? "",
-          problems: (a.problems ?? []).map((p) => ({
-            text: p.text?.trim() ?? "",
-            findingIds: p.findingIds ?? [],
-            rows: (p.rows ?? []).map((r) => ({ text: r.text?.trim() ?? "" })),
-          })),
+  const { saving, finish } = useFormSubmit(form, async (v) => {
+    const body = {
+      feedbackDate: isoOf(v.feedbackDate),
+      aspects: v.aspects.map((a) => ({
+        title: a.title?.trim() ?? "",
+        problems: (a.problems ?? []).map((p) => ({
+          text: p.text?.trim() ?? "",
+          findingIds: p.findingIds ?? [],
+          rows: (p.rows ?? []).map((r) => ({ text: r.text?.trim() ?? "" })),
         })),
-      };
-      const res = await api.post<{ aspects: number; problems: number; rows: number }>(
-        `/api/assignments/${assignmentId}/feedback`,
-        body,
-      );
-      void message.success(`已登记反馈意见：${res.aspects} 个方面 ${res.problems} 个问题，细化为 ${res.rows} 条`);
-      onDone();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+      })),
+    };
+    const res = await api.post<{ aspects: number; problems: number; rows: number }>(
+      `/api/assignments/${assignmentId}/feedback`,
+      body,
+    );
+    onDone();
+    return `已登记反馈意见：${res.aspects} 个方面 ${res.problems} 个问题，细化为 ${res.rows} 条`;
+  });
 
   // Problems are numbered across aspects, as in the documents and the ledger's 序号.
   const firstNumbers: number[] = [];
@@ -78,7 +69,8 @@ export function FeedbackForm({ assignmentId, onDone }: { assignmentId: string; o
     <Form<FeedbackFormValues>
       form={form}
       layout="vertical"
-      onFinish={submit}
+      onFinish={finish}
+      onKeyDown={keepEnterInDates}
       initialValues={{ feedbackDate: dayjs(), aspects: [{ title: "", problems: [emptyProblem()] }] }}
       scrollToFirstError
     >

@@ -2,11 +2,11 @@
  * The footer bar under the ledger table: batch 申请销号 / 销号 / 退回 for the selected rows. Each button shows only
  * when at least one selected row allows it; the server runs the batch whole or refuses it whole, naming the rows.
  */
-import { App, Button, Form, Input, Modal, Space, Typography, theme } from "antd";
+import { App, Button, Form, Input, Space, Typography, theme } from "antd";
 import { useState } from "react";
 import { LEDGER_BATCH_ACTION_LABELS, type LedgerBatchAction } from "../../../domain/ledger.ts";
 import { api, ApiError } from "../../api.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import type { LedgerAbilities, LedgerRow } from "./types.ts";
 
 const ABILITY: Record<LedgerBatchAction, keyof LedgerAbilities> = {
@@ -29,46 +29,18 @@ interface Props {
 
 export function BatchBar({ selected, onClear, onDone }: Props) {
   const { token } = theme.useToken();
-  const { message, modal } = App.useApp();
-  const showError = useApiError();
+  const { modal } = App.useApp();
   const [action, setAction] = useState<LedgerBatchAction | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason?: string }>();
 
   const actions = (Object.keys(ABILITY) as LedgerBatchAction[]).filter((a) => selected.some((r) => r.can[ABILITY[a]]));
   if (!selected.length || !actions.length) return null;
 
-  const submit = async () => {
-    if (!action) return;
-    let reason: string | undefined;
-    try {
-      ({ reason } = await form.validateFields());
-    } catch {
-      return; // the form shows what is missing
-    }
-    setBusy(true);
-    try {
-      const res = await api.post<{ done: number }>("/api/ledger/batch", {
-        action,
-        ids: selected.map((r) => r.id),
-        reason: reason?.trim() || null,
-      });
-      void message.success(`已${LEDGER_BATCH_ACTION_LABELS[action]} ${res.done} 条`);
-      setAction(null);
-      onDone();
-    } catch (e) {
-      // A refused batch names every row that blocked it: too long for a toast.
-      if (e instanceof ApiError && !e.handled && (e.status === 403 || e.status === 422)) {
-        modal.error({
-          title: `批量${LEDGER_BATCH_ACTION_LABELS[action]}未执行`,
-          content: e.message,
-          width: 560,
-          okText: "知道了",
-        });
-      } else showError(e);
-    } finally {
-      setBusy(false);
-    }
+  // A refused batch names every row that blocked it: too long for a toast.
+  const refused = (e: unknown) => {
+    if (!(e instanceof ApiError && !e.handled && (e.status === 403 || e.status === 422)) || !action) return false;
+    modal.error({ title: `批量${LEDGER_BATCH_ACTION_LABELS[action]}未执行`, content: e.message, width: 560, okText: "知道了" });
+    return true;
   };
 
   const open = (a: LedgerBatchAction) => {
@@ -118,13 +90,25 @@ export function BatchBar({ selected, onClear, onDone }: Props) {
           </Button>
         )}
       </Space>
-      <Modal
+      <FormModal<{ reason?: string }>
         open={action !== null}
         title={action ? `批量${LEDGER_BATCH_ACTION_LABELS[action]}` : ""}
         okText="确定"
-        okButtonProps={{ danger: action === "return", loading: busy }}
-        onOk={submit}
-        onCancel={() => setAction(null)}
+        danger={action === "return"}
+        form={form}
+        onClose={() => setAction(null)}
+        onSubmit={async ({ reason }) => {
+          if (!action) return;
+          const res = await api.post<{ done: number }>("/api/ledger/batch", {
+            action,
+            ids: selected.map((r) => r.id),
+            reason: reason?.trim() || null,
+          });
+          setAction(null);
+          onDone();
+          return `已${LEDGER_BATCH_ACTION_LABELS[action]} ${res.done} 条`;
+        }}
+        onError={refused}
         destroyOnHidden
       >
         {action && (
@@ -137,18 +121,16 @@ export function BatchBar({ selected, onClear, onDone }: Props) {
                 </Typography.Text>
               )}
             </p>
-            <Form form={form} layout="vertical" preserve={false}>
-              <Form.Item
-                name="reason"
-                label={TEXT_LABEL[action]}
-                rules={action === "return" ? [{ required: true, whitespace: true, message: "请填写退回理由" }] : []}
-              >
-                <Input.TextArea rows={3} maxLength={1000} showCount />
-              </Form.Item>
-            </Form>
+            <Form.Item
+              name="reason"
+              label={TEXT_LABEL[action]}
+              rules={action === "return" ? [{ required: true, whitespace: true, message: "请填写退回理由" }] : []}
+            >
+              <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
           </>
         )}
-      </Modal>
+      </FormModal>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 /** 填报: what the organisation's contact fills in on an open row. Sends the row's version; a stale one is refused (409). */
 import { App, Button, DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
 import {
   PROGRESS_LABELS,
   PROGRESS_STATES,
@@ -11,8 +10,9 @@ import {
   type RectificationKind,
 } from "../../../domain/ledger.ts";
 import { api, ApiError } from "../../api.ts";
+import { keepEnterInDates } from "../../components/dateEnter.ts";
 import { dayOf, isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import type { LedgerRow } from "./types.ts";
 
 interface Values {
@@ -28,13 +28,10 @@ const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
 export function FillForm({ row, onSaved, onStale }: { row: LedgerRow; onSaved: () => void; onStale: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
-  const showError = useApiError();
-
-  const save = async (v: Values) => {
-    setSaving(true);
-    try {
+  const { saving, finish } = useFormSubmit(
+    form,
+    async (v: Values) => {
       await api.patch(`/api/ledger/${row.id}`, {
         version: row.version,
         measures: orNull(v.measures),
@@ -44,17 +41,18 @@ export function FillForm({ row, onSaved, onStale }: { row: LedgerRow; onSaved: (
         kind: v.kind ?? null,
         progress: v.progress,
       });
-      void message.success("已保存填报内容");
       onSaved();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      return "已保存填报内容";
+    },
+    {
+      onError: (e) => {
+        if (!(e instanceof ApiError && e.status === 409)) return false;
         void message.warning("该条目已被他人修改，已刷新");
         onStale();
-      } else showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+        return true;
+      },
+    },
+  );
 
   const progressOptions = PROGRESS_STATES.map((p) => ({ value: p, label: PROGRESS_LABELS[p] }));
 
@@ -62,7 +60,8 @@ export function FillForm({ row, onSaved, onStale }: { row: LedgerRow; onSaved: (
     <Form<Values>
       form={form}
       layout="vertical"
-      onFinish={save}
+      onFinish={finish}
+      onKeyDown={keepEnterInDates}
       initialValues={{
         measures: row.measures ?? "",
         responsibleLeader: row.responsibleLeader ?? "",

@@ -19,7 +19,10 @@ interface Props {
 const count = (label: string, n: number) => (n ? `${label}（${n}）` : label);
 
 export function LedgerDrawer({ rowId, onClose, onChanged }: Props) {
-  const { data, loading, failed, reload } = useGet<LedgerDetail>(rowId ? `/api/ledger/${rowId}` : null);
+  // A row that cannot be loaded says so in the drawer, without a message on top.
+  const { data, loading, failed, reload } = useGet<LedgerDetail>(rowId ? `/api/ledger/${rowId}` : null, {
+    quietWhenEmpty: true,
+  });
   const detail = data && data.row.id === rowId ? data : undefined;
   const changed = () => {
     reload();

@@ -1,10 +1,10 @@
 /** 进展记录: dated notes on how the rectification goes, newest first, with a form for the row's contact. */
-import { App, Button, DatePicker, Empty, Form, Input, Timeline, Typography } from "antd";
+import { Button, DatePicker, Empty, Form, Input, Timeline, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import { api } from "../../api.ts";
+import { keepEnterInDates } from "../../components/dateEnter.ts";
 import { fmtDate, fmtDateTime, isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { useFormSubmit } from "../../components/useFormSubmit.ts";
 import type { LedgerNote } from "./types.ts";
 
 export function NotesPanel({
@@ -19,28 +19,24 @@ export function NotesPanel({
   onChanged: () => void;
 }) {
   const [form] = Form.useForm<{ noteDate: Dayjs; text: string }>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
-
-  const add = async (v: { noteDate: Dayjs; text: string }) => {
-    setSaving(true);
-    try {
-      await api.post(`/api/ledger/${rowId}/notes`, { noteDate: isoOf(v.noteDate), text: v.text.trim() });
-      void message.success("已添加进展记录");
-      form.resetFields();
-      onChanged();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, finish } = useFormSubmit(form, async (v) => {
+    await api.post(`/api/ledger/${rowId}/notes`, { noteDate: isoOf(v.noteDate), text: v.text.trim() });
+    form.resetFields();
+    onChanged();
+    return "已添加进展记录";
+  });
 
   return (
     <>
       {canAdd && (
-        <Form form={form} layout="vertical" onFinish={add} initialValues={{ noteDate: dayjs() }} style={{ marginBottom: 16 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={finish}
+          onKeyDown={keepEnterInDates}
+          initialValues={{ noteDate: dayjs() }}
+          style={{ marginBottom: 16 }}
+        >
           <div style={{ display: "grid", gridTemplateColumns: "180px 1fr", columnGap: 12 }}>
             <Form.Item name="noteDate" label="日期" rules={[{ required: true, message: "请选择日期" }]}>
               <DatePicker style={{ width: "100%" }} />

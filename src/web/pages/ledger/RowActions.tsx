@@ -1,10 +1,10 @@
 /** The drawer's footer: 申请销号 / 销号 / 退回 / 问题反弹, each only when the row allows it, each through a small form. */
-import { App, Button, DatePicker, Form, Input, Modal, Space } from "antd";
+import { Button, DatePicker, Form, Input, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import type { LedgerRow } from "./types.ts";
 
 type Action = "request" | "close" | "return" | "reopen";
@@ -35,32 +35,7 @@ export const hasRowActions = (row: LedgerRow) => row.can.requestCloseout || row.
 
 export function RowActions({ row, onDone }: { row: LedgerRow; onDone: () => void }) {
   const [action, setAction] = useState<Action | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
-  const showError = useApiError();
-
-  const submit = async () => {
-    if (!action) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return; // the form shows what is missing
-    }
-    const { url, body } = bodyOf(action, v);
-    setBusy(true);
-    try {
-      await api.post(`/api/ledger/${row.id}/${url}`, body);
-      void message.success(DONE[action]);
-      setAction(null);
-      onDone();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const { can } = row;
   if (!hasRowActions(row)) return null;
@@ -87,53 +62,60 @@ export function RowActions({ row, onDone }: { row: LedgerRow; onDone: () => void
           问题反弹
         </Button>
       )}
-      <Modal
+      <FormModal<Values>
         open={action !== null}
         title={action ? `${TITLES[action]}：第${row.seqLabel}条` : ""}
         okText="确定"
-        okButtonProps={{ loading: busy, danger: action === "return" || action === "reopen" }}
-        onOk={submit}
-        onCancel={() => setAction(null)}
+        danger={action === "return" || action === "reopen"}
+        form={form}
+        initialValues={{ foundOn: dayjs() }}
+        onClose={() => setAction(null)}
+        onSubmit={async (v) => {
+          if (!action) return;
+          const { url, body } = bodyOf(action, v);
+          await api.post(`/api/ledger/${row.id}/${url}`, body);
+          setAction(null);
+          onDone();
+          return DONE[action];
+        }}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ foundOn: dayjs() }}>
-          {action === "request" && (
-            <>
-              <p>申请销号前须已填写整改措施并上传佐证材料；申请后整改进展记为“已完成”，等待巡察办审核。</p>
-              <Form.Item name="text" label="申请说明（可选）">
-                <Input.TextArea rows={3} maxLength={1000} showCount />
-              </Form.Item>
-            </>
-          )}
-          {action === "close" && (
-            <Form.Item name="text" label="审核意见（可选）">
-              <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：佐证材料齐全，同意销号" />
+        {action === "request" && (
+          <>
+            <p>申请销号前须已填写整改措施并上传佐证材料；申请后整改进展记为“已完成”，等待巡察办审核。</p>
+            <Form.Item name="text" label="申请说明（可选）">
+              <Input.TextArea rows={3} maxLength={1000} showCount />
             </Form.Item>
-          )}
-          {action === "return" && (
-            <Form.Item name="text" label="退回理由" rules={[{ required: true, whitespace: true, message: "请填写退回理由" }]}>
-              <Input.TextArea rows={3} maxLength={1000} showCount placeholder="说明需要补充或改正的内容" />
+          </>
+        )}
+        {action === "close" && (
+          <Form.Item name="text" label="审核意见（可选）">
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：佐证材料齐全，同意销号" />
+          </Form.Item>
+        )}
+        {action === "return" && (
+          <Form.Item name="text" label="退回理由" rules={[{ required: true, whitespace: true, message: "请填写退回理由" }]}>
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder="说明需要补充或改正的内容" />
+          </Form.Item>
+        )}
+        {action === "reopen" && (
+          <>
+            <Form.Item name="text" label="反弹情况" rules={[{ required: true, whitespace: true, message: "请填写反弹情况" }]}>
+              <Input.TextArea rows={3} maxLength={1000} showCount />
             </Form.Item>
-          )}
-          {action === "reopen" && (
-            <>
-              <Form.Item name="text" label="反弹情况" rules={[{ required: true, whitespace: true, message: "请填写反弹情况" }]}>
-                <Input.TextArea rows={3} maxLength={1000} showCount />
-              </Form.Item>
-              <Form.Item
-                name="foundWhere"
-                label="发现途径"
-                rules={[{ required: true, whitespace: true, message: "请填写在何处再次发现" }]}
-              >
-                <Input maxLength={200} placeholder="如：回头看、第N轮巡察" />
-              </Form.Item>
-              <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: "请选择发现日期" }]}>
-                <DatePicker style={{ width: "100%" }} />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-      </Modal>
+            <Form.Item
+              name="foundWhere"
+              label="发现途径"
+              rules={[{ required: true, whitespace: true, message: "请填写在何处再次发现" }]}
+            >
+              <Input maxLength={200} placeholder="如：回头看、第N轮巡察" />
+            </Form.Item>
+            <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: "请选择发现日期" }]}>
+              <DatePicker style={{ width: "100%" }} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
     </Space>
   );
 }

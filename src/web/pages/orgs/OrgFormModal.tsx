@@ -1,6 +1,6 @@
 /** 新增单位 / 编辑: name, kind, parent (tree), leaders; a village's class is set here only when it has none yet. */
-import { App, Alert, Form, Input, Modal, Select, TreeSelect } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Form, Input, Select, TreeSelect } from "antd";
+import { useMemo } from "react";
 import {
   ORG_KIND_LABELS,
   ORG_KINDS,
@@ -10,8 +10,8 @@ import {
   type RiskClass,
 } from "../../../domain/org.ts";
 import { api } from "../../api.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { orgTreeSelectData } from "../../components/orgTree.ts";
-import { useApiError } from "../../components/useApiError.ts";
 import type { OrgItem } from "./types.ts";
 
 export type OrgFormTarget = { mode: "create"; parentId?: string } | { mode: "edit"; org: OrgItem };
@@ -43,125 +43,99 @@ export function OrgFormModal({
 }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch("kind", form);
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
   const editing = target?.mode === "edit" ? target.org : null;
   const tree = useMemo(() => orgTreeSelectData(orgs, editing), [orgs, editing]);
   // A village that already has a class changes it through 调整类别, so the change is dated and kept in history.
   const classLocked = editing !== null && editing.riskClass !== null;
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === "edit") {
-      const o = target.org;
-      form.setFieldsValue({
-        name: o.name,
-        code: o.code ?? undefined,
-        kind: o.kind,
-        parentId: o.parentId,
-        supervisingLeader: o.supervisingLeader ?? undefined,
-        partySecretary: o.partySecretary ?? undefined,
-        riskClass: o.riskClass,
-      });
-    } else if (target.parentId) {
-      form.setFieldsValue({ parentId: target.parentId });
-    }
-  }, [target, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    const body = {
-      name: v.name.trim(),
-      code: blankToNull(v.code),
-      kind: v.kind,
-      parentId: v.parentId ?? null,
-      supervisingLeader: blankToNull(v.supervisingLeader),
-      partySecretary: blankToNull(v.partySecretary),
-      ...(v.kind === "village" && !classLocked ? { riskClass: v.riskClass ?? "normal" } : {}),
-      ...(v.kind !== "village" ? { riskClass: null } : {}),
-    };
-    setSaving(true);
-    try {
-      if (editing) {
-        await api.patch(`/api/orgs/${editing.id}`, { ...body, version: editing.version });
-        void message.success("已保存");
-      } else {
-        await api.post("/api/orgs", body);
-        void message.success(`已新增“${body.name}”`);
-      }
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<Values>
       open={target !== null}
       title={editing ? `编辑单位：${editing.name}` : "新增单位"}
       okText="保存"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
+      form={form}
+      name="orgForm"
+      initialValues={
+        editing
+          ? {
+              name: editing.name,
+              code: editing.code ?? undefined,
+              kind: editing.kind,
+              parentId: editing.parentId,
+              supervisingLeader: editing.supervisingLeader ?? undefined,
+              partySecretary: editing.partySecretary ?? undefined,
+              riskClass: editing.riskClass,
+            }
+          : { riskClass: "normal", parentId: target?.mode === "create" ? target.parentId : undefined }
+      }
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const body = {
+          name: v.name.trim(),
+          code: blankToNull(v.code),
+          kind: v.kind,
+          parentId: v.parentId ?? null,
+          supervisingLeader: blankToNull(v.supervisingLeader),
+          partySecretary: blankToNull(v.partySecretary),
+          ...(v.kind === "village" && !classLocked ? { riskClass: v.riskClass ?? "normal" } : {}),
+          ...(v.kind !== "village" ? { riskClass: null } : {}),
+        };
+        if (editing) {
+          await api.patch(`/api/orgs/${editing.id}`, { ...body, version: editing.version });
+          onSaved();
+          return "已保存";
+        }
+        await api.post("/api/orgs", body);
+        onSaved();
+        return `已新增“${body.name}”`;
+      }}
       width={560}
-      forceRender
     >
-      <Form<Values> name="orgForm" form={form} layout="vertical" initialValues={{ riskClass: "normal" }}>
-        <Form.Item
-          name="name"
-          label="单位名称"
-          rules={[
-            { required: true, whitespace: true, message: "请填写单位名称" },
-            { max: 100, message: "单位名称不能超过 100 个字" },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: "请选择单位类型" }]}>
-          <Select options={KIND_OPTIONS} placeholder="请选择" />
-        </Form.Item>
-        <Form.Item name="parentId" label="上级单位" extra="不选则为顶层单位">
-          <TreeSelect
-            treeData={tree}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="（顶层单位）"
-            treeDefaultExpandAll={orgs.length < 40}
-            popupMatchSelectWidth={false}
+      <Form.Item
+        name="name"
+        label="单位名称"
+        rules={[
+          { required: true, whitespace: true, message: "请填写单位名称" },
+          { max: 100, message: "单位名称不能超过 100 个字" },
+        ]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label="单位类型" rules={[{ required: true, message: "请选择单位类型" }]}>
+        <Select options={KIND_OPTIONS} placeholder="请选择" />
+      </Form.Item>
+      <Form.Item name="parentId" label="上级单位" extra="不选则为顶层单位">
+        <TreeSelect
+          treeData={tree}
+          allowClear
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder="（顶层单位）"
+          treeDefaultExpandAll={orgs.length < 40}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      <Form.Item name="code" label="单位编码" rules={[{ max: 40, message: "编码不能超过 40 个字符" }]}>
+        <Input placeholder="选填" />
+      </Form.Item>
+      <Form.Item name="supervisingLeader" label="分管（联系）县级领导" rules={[{ max: 40, message: "不能超过 40 个字" }]}>
+        <Input placeholder="选填" />
+      </Form.Item>
+      <Form.Item name="partySecretary" label="党组织书记" rules={[{ max: 40, message: "不能超过 40 个字" }]}>
+        <Input placeholder="选填" />
+      </Form.Item>
+      {kind === "village" &&
+        (classLocked ? (
+          <Alert
+            type="info"
+            showIcon
+            message={`当前类别：${editing?.riskClassLabel ?? ""}。如需调整，请使用“调整类别”，以便记录生效日期和理由。`}
           />
-        </Form.Item>
-        <Form.Item name="code" label="单位编码" rules={[{ max: 40, message: "编码不能超过 40 个字符" }]}>
-          <Input placeholder="选填" />
-        </Form.Item>
-        <Form.Item name="supervisingLeader" label="分管（联系）县级领导" rules={[{ max: 40, message: "不能超过 40 个字" }]}>
-          <Input placeholder="选填" />
-        </Form.Item>
-        <Form.Item name="partySecretary" label="党组织书记" rules={[{ max: 40, message: "不能超过 40 个字" }]}>
-          <Input placeholder="选填" />
-        </Form.Item>
-        {kind === "village" &&
-          (classLocked ? (
-            <Alert
-              type="info"
-              showIcon
-              message={`当前类别：${editing?.riskClassLabel ?? ""}。如需调整，请使用“调整类别”，以便记录生效日期和理由。`}
-            />
-          ) : (
-            <Form.Item name="riskClass" label="村（社区）类别" rules={[{ required: true, message: "请选择村（社区）类别" }]}>
-              <Select options={RISK_OPTIONS} />
-            </Form.Item>
-          ))}
-      </Form>
-    </Modal>
+        ) : (
+          <Form.Item name="riskClass" label="村（社区）类别" rules={[{ required: true, message: "请选择村（社区）类别" }]}>
+            <Select options={RISK_OPTIONS} />
+          </Form.Item>
+        ))}
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
 /** 新增巡察任务: a team inspects an organisation; withdrawal defaults by working days on the server. */
-import { Alert, App, DatePicker, Form, Modal, Select, TreeSelect } from "antd";
+import { Alert, DatePicker, Form, Select, TreeSelect, type FormRule } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { orgTreeSelectData } from "../../components/orgTree.ts";
-import { useApiError } from "../../components/useApiError.ts";
 import { useGet } from "../../components/useGet.ts";
 import type { Team } from "./types.ts";
 
@@ -16,6 +16,16 @@ interface Values {
   withdrawalDate?: Dayjs | null;
   feedbackDate?: Dayjs | null;
 }
+
+/** A date field's rule: not before the date in `other` (either may be empty). */
+const notBefore =
+  (other: keyof Values, message: string): FormRule =>
+  ({ getFieldValue }) => ({
+    validator: (_, value: Dayjs | null | undefined) => {
+      const earlier = getFieldValue(other) as Dayjs | null | undefined;
+      return value && earlier && value.isBefore(earlier, "day") ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
 
 export function AssignmentFormModal({
   open,
@@ -35,112 +45,69 @@ export function AssignmentFormModal({
     open ? "/api/orgs" : null,
   );
   const tree = useMemo(() => orgTreeSelectData(orgs.data?.items ?? []), [orgs.data]);
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (teams.length === 1) form.setFieldsValue({ teamId: teams[0]!.id });
-  }, [open, form, teams]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api.post(`/api/rounds/${roundId}/assignments`, {
-        teamId: v.teamId,
-        orgId: v.orgId,
-        entryDate: isoOf(v.entryDate),
-        withdrawalDate: isoOf(v.withdrawalDate),
-        feedbackDate: isoOf(v.feedbackDate),
-      });
-      void message.success("已新增巡察任务");
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title="新增巡察任务"
       okText="保存"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
+      form={form}
+      name="assignmentForm"
+      initialValues={teams.length === 1 ? { teamId: teams[0]!.id } : undefined}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api.post(`/api/rounds/${roundId}/assignments`, {
+          teamId: v.teamId,
+          orgId: v.orgId,
+          entryDate: isoOf(v.entryDate),
+          withdrawalDate: isoOf(v.withdrawalDate),
+          feedbackDate: isoOf(v.feedbackDate),
+        });
+        onSaved();
+        return "已新增巡察任务";
+      }}
       width={560}
-      forceRender
     >
-      <Form<Values> name="assignmentForm" form={form} layout="vertical">
-        <Form.Item name="teamId" label="巡察组" rules={[{ required: true, message: "请选择巡察组" }]}>
-          <Select options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
-        </Form.Item>
-        <Form.Item name="orgId" label="被巡察单位" rules={[{ required: true, message: "请选择被巡察单位" }]}>
-          <TreeSelect
-            treeData={tree}
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="请选择"
-            loading={orgs.loading}
-            treeDefaultExpandAll={(orgs.data?.items.length ?? 0) < 40}
-            notFoundContent="暂无单位"
-            popupMatchSelectWidth={false}
-          />
-        </Form.Item>
-        <Form.Item name="entryDate" label="进驻日期">
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-        <Form.Item
-          name="withdrawalDate"
-          label="撤点日期"
-          dependencies={["entryDate"]}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, value: Dayjs | null | undefined) => {
-                const entry = getFieldValue("entryDate") as Dayjs | null | undefined;
-                return value && entry && value.isBefore(entry, "day")
-                  ? Promise.reject(new Error("撤点日期不能早于进驻日期"))
-                  : Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-        <Alert
-          type="info"
-          showIcon
-          message="撤点日期留空时按工作日自动计算：村（社区）7个工作日，其他40个工作日"
-          style={{ marginBottom: 16 }}
+      <Form.Item name="teamId" label="巡察组" rules={[{ required: true, message: "请选择巡察组" }]}>
+        <Select options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
+      </Form.Item>
+      <Form.Item name="orgId" label="被巡察单位" rules={[{ required: true, message: "请选择被巡察单位" }]}>
+        <TreeSelect
+          treeData={tree}
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder="请选择"
+          loading={orgs.loading}
+          treeDefaultExpandAll={(orgs.data?.items.length ?? 0) < 40}
+          notFoundContent="暂无单位"
+          popupMatchSelectWidth={false}
         />
-        <Form.Item
-          name="feedbackDate"
-          label="反馈日期"
-          dependencies={["withdrawalDate"]}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, value: Dayjs | null | undefined) => {
-                const w = getFieldValue("withdrawalDate") as Dayjs | null | undefined;
-                return value && w && value.isBefore(w, "day")
-                  ? Promise.reject(new Error("反馈日期不能早于撤点日期"))
-                  : Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <DatePicker style={{ width: "100%" }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item name="entryDate" label="进驻日期">
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+      <Form.Item
+        name="withdrawalDate"
+        label="撤点日期"
+        dependencies={["entryDate"]}
+        rules={[notBefore("entryDate", "撤点日期不能早于进驻日期")]}
+      >
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+      <Alert
+        type="info"
+        showIcon
+        message="撤点日期留空时按工作日自动计算：村（社区）7个工作日，其他40个工作日"
+        style={{ marginBottom: 16 }}
+      />
+      <Form.Item
+        name="feedbackDate"
+        label="反馈日期"
+        dependencies={["withdrawalDate"]}
+        rules={[notBefore("withdrawalDate", "反馈日期不能早于撤点日期")]}
+      >
+        <DatePicker style={{ width: "100%" }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 /** 添加成员: search business accounts by name, choose the position (组长/副组长/成员/联络员). */
-import { App, Form, Modal, Select, Spin } from "antd";
+import { Form, Select, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { TEAM_POSITION_LABELS, TEAM_POSITIONS, type TeamPosition } from "../../../domain/roles.ts";
 import { api, withQuery } from "../../api.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import type { Team } from "./types.ts";
 
 interface Person {
@@ -40,67 +40,42 @@ export function MemberModal({ team, onClose, onSaved }: { team: Team | null; onC
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState("");
   const { people, loading } = usePeople(q, team !== null);
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
   const taken = new Set(team?.members.map((m) => m.userId) ?? []);
 
-  useEffect(() => {
-    if (!team) return;
-    form.resetFields();
-    form.setFieldsValue({ position: "member" });
-  }, [team, form]);
-
-  const submit = async () => {
-    if (!team) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api.post(`/api/teams/${team.id}/members`, { userId: v.userId, position: v.position });
-      const who = people.find((p) => p.id === v.userId)?.displayName ?? "成员";
-      void message.success(`已将 ${who} 加入${team.name}（${TEAM_POSITION_LABELS[v.position]}）`);
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<Values>
       open={team !== null}
       title={`添加成员：${team?.name ?? ""}`}
       okText="添加"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="memberForm"
+      initialValues={{ position: "member" }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        if (!team) return;
+        await api.post(`/api/teams/${team.id}/members`, { userId: v.userId, position: v.position });
+        const who = people.find((p) => p.id === v.userId)?.displayName ?? "成员";
+        onSaved();
+        return `已将 ${who} 加入${team.name}（${TEAM_POSITION_LABELS[v.position]}）`;
+      }}
     >
-      <Form<Values> name="memberForm" form={form} layout="vertical">
-        <Form.Item name="userId" label="人员" rules={[{ required: true, message: "请选择人员" }]}>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setQ}
-            placeholder="输入姓名或用户名搜索"
-            notFoundContent={loading ? <Spin size="small" /> : "没有找到匹配的人员"}
-            options={people.map((p) => ({
-              value: p.id,
-              label: `${p.displayName}（${p.username}）${taken.has(p.id) ? " — 已在本组" : ""}`,
-              disabled: taken.has(p.id),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="position" label="职务" rules={[{ required: true, message: "请选择职务" }]}>
-          <Select options={TEAM_POSITIONS.map((p) => ({ value: p, label: TEAM_POSITION_LABELS[p] }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="userId" label="人员" rules={[{ required: true, message: "请选择人员" }]}>
+        <Select
+          showSearch
+          filterOption={false}
+          onSearch={setQ}
+          placeholder="输入姓名或用户名搜索"
+          notFoundContent={loading ? <Spin size="small" /> : "没有找到匹配的人员"}
+          options={people.map((p) => ({
+            value: p.id,
+            label: `${p.displayName}（${p.username}）${taken.has(p.id) ? " — 已在本组" : ""}`,
+            disabled: taken.has(p.id),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="position" label="职务" rules={[{ required: true, message: "请选择职务" }]}>
+        <Select options={TEAM_POSITIONS.map((p) => ({ value: p, label: TEAM_POSITION_LABELS[p] }))} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,11 @@
 /** 新建轮次: a round within a term; a special round names its theme. */
-import { App, DatePicker, Form, Input, Modal, Select } from "antd";
+import { DatePicker, Form, Input, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ROUND_KIND_LABELS, ROUND_KINDS, type RoundKind } from "../../../domain/round.ts";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import type { Term } from "./types.ts";
 
 interface Values {
@@ -32,86 +31,61 @@ export function RoundFormModal({
 }) {
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch("kind", form);
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
   const navigate = useNavigate();
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue({ termId: defaultTermId, kind: "regular" });
-  }, [open, form, defaultTermId]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const res = await api.post<{ round?: { id: string }; id?: string }>("/api/rounds", {
-        termId: v.termId,
-        name: v.name.trim(),
-        kind: v.kind,
-        theme: v.theme?.trim() || undefined,
-        startDate: isoOf(v.range?.[0]),
-        endDate: isoOf(v.range?.[1]),
-      });
-      void message.success(`已新建“${v.name.trim()}”，请组建巡察组并安排巡察任务`);
-      onSaved();
-      const id = res?.round?.id ?? res?.id;
-      if (id) navigate(`/rounds/${id}`);
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title="新建轮次"
       okText="保存"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="roundForm"
+      initialValues={{ termId: defaultTermId, kind: "regular" }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const res = await api.post<{ round?: { id: string }; id?: string }>("/api/rounds", {
+          termId: v.termId,
+          name: v.name.trim(),
+          kind: v.kind,
+          theme: v.theme?.trim() || undefined,
+          startDate: isoOf(v.range?.[0]),
+          endDate: isoOf(v.range?.[1]),
+        });
+        onSaved();
+        const id = res?.round?.id ?? res?.id;
+        if (id) navigate(`/rounds/${id}`);
+        return `已新建“${v.name.trim()}”，请组建巡察组并安排巡察任务`;
+      }}
     >
-      <Form<Values> name="roundForm" form={form} layout="vertical">
-        <Form.Item name="termId" label="届次" rules={[{ required: true, message: "请选择届次" }]}>
-          <Select options={terms.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label="轮次名称"
-          rules={[
-            { required: true, whitespace: true, message: "请填写轮次名称" },
-            { max: 60, message: "不能超过 60 个字" },
-          ]}
-        >
-          <Input placeholder="如：十四届县委第七轮巡察" />
-        </Form.Item>
-        <Form.Item name="kind" label="巡察类型" rules={[{ required: true, message: "请选择巡察类型" }]}>
-          <Select options={ROUND_KINDS.map((k) => ({ value: k, label: ROUND_KIND_LABELS[k] }))} />
-        </Form.Item>
-        <Form.Item
-          name="theme"
-          label="巡察主题"
-          rules={[
-            { required: kind === "special", whitespace: true, message: "专项巡察请填写主题" },
-            { max: 100, message: "不能超过 100 个字" },
-          ]}
-        >
-          <Input placeholder={kind === "special" ? "如：政法领域、涉粮" : "选填"} />
-        </Form.Item>
-        <Form.Item name="range" label="起止日期">
-          <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: "100%" }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="termId" label="届次" rules={[{ required: true, message: "请选择届次" }]}>
+        <Select options={terms.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label="轮次名称"
+        rules={[
+          { required: true, whitespace: true, message: "请填写轮次名称" },
+          { max: 60, message: "不能超过 60 个字" },
+        ]}
+      >
+        <Input placeholder="如：十四届县委第七轮巡察" />
+      </Form.Item>
+      <Form.Item name="kind" label="巡察类型" rules={[{ required: true, message: "请选择巡察类型" }]}>
+        <Select options={ROUND_KINDS.map((k) => ({ value: k, label: ROUND_KIND_LABELS[k] }))} />
+      </Form.Item>
+      <Form.Item
+        name="theme"
+        label="巡察主题"
+        rules={[
+          { required: kind === "special", whitespace: true, message: "专项巡察请填写主题" },
+          { max: 100, message: "不能超过 100 个字" },
+        ]}
+      >
+        <Input placeholder={kind === "special" ? "如：政法领域、涉粮" : "选填"} />
+      </Form.Item>
+      <Form.Item name="range" label="起止日期">
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: "100%" }} />
+      </Form.Item>
+    </FormModal>
   );
 }

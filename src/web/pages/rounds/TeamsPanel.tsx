@@ -1,8 +1,9 @@
 /** A round's teams (巡察组) and their members; the office forms teams and adds or removes members. */
 import { PlusOutlined, UserAddOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Empty, Form, Input, Modal, Popconfirm, Row, Table, Tag } from "antd";
-import { useEffect, useState } from "react";
+import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Table, Tag } from "antd";
+import { useState } from "react";
 import { api } from "../../api.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import { useApiError } from "../../components/useApiError.ts";
 import { MemberModal } from "./MemberModal.tsx";
 import type { Team, TeamMember } from "./types.ts";
@@ -22,53 +23,32 @@ function NewTeamModal({
   onSaved: () => void;
 }) {
   const [form] = Form.useForm<{ name: string }>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-  const submit = async () => {
-    let v: { name: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api.post(`/api/rounds/${roundId}/teams`, { name: v.name.trim() });
-      void message.success(`已组建“${v.name.trim()}”`);
-      onSaved();
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
+
   return (
-    <Modal
+    <FormModal<{ name: string }>
       open={open}
       title="组建巡察组"
       okText="保存"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="teamForm"
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await api.post(`/api/rounds/${roundId}/teams`, { name: v.name.trim() });
+        onSaved();
+        return `已组建“${v.name.trim()}”`;
+      }}
     >
-      <Form name="teamForm" form={form} layout="vertical">
-        <Form.Item
-          name="name"
-          label="巡察组名称"
-          rules={[
-            { required: true, whitespace: true, message: "请填写巡察组名称" },
-            { max: 60, message: "不能超过 60 个字" },
-          ]}
-        >
-          <Input placeholder="如：第一巡察组" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label="巡察组名称"
+        rules={[
+          { required: true, whitespace: true, message: "请填写巡察组名称" },
+          { max: 60, message: "不能超过 60 个字" },
+        ]}
+      >
+        <Input placeholder="如：第一巡察组" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

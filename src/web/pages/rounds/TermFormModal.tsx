@@ -1,10 +1,9 @@
 /** 新建届次: a committee term, e.g. 十三届县委 (2021-2026). */
-import { App, DatePicker, Form, Input, Modal } from "antd";
+import { DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
-import { useApiError } from "../../components/useApiError.ts";
+import { FormModal } from "../../components/FormModal.tsx";
 import type { Term } from "./types.ts";
 
 interface Values {
@@ -22,62 +21,38 @@ export function TermFormModal({
   onSaved: (t: Term | null) => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const showError = useApiError();
-
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const res = await api.post<{ term?: Term } & Partial<Term>>("/api/terms", {
-        name: v.name.trim(),
-        startDate: isoOf(v.range[0]),
-        endDate: isoOf(v.range[1]),
-      });
-      void message.success(`已新建届次“${v.name.trim()}”`);
-      onSaved(res?.term ?? (res?.id ? (res as Term) : null));
-    } catch (e) {
-      showError(e, form);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title="新建届次"
       okText="保存"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      forceRender
+      form={form}
+      name="termForm"
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const res = await api.post<{ term?: Term } & Partial<Term>>("/api/terms", {
+          name: v.name.trim(),
+          startDate: isoOf(v.range[0]),
+          endDate: isoOf(v.range[1]),
+        });
+        onSaved(res?.term ?? (res?.id ? (res as Term) : null));
+        return `已新建届次“${v.name.trim()}”`;
+      }}
     >
-      <Form<Values> name="termForm" form={form} layout="vertical">
-        <Form.Item
-          name="name"
-          label="届次名称"
-          rules={[
-            { required: true, whitespace: true, message: "请填写届次名称" },
-            { max: 60, message: "不能超过 60 个字" },
-          ]}
-        >
-          <Input placeholder="如：十四届县委" />
-        </Form.Item>
-        <Form.Item name="range" label="起止日期" rules={[{ required: true, message: "请选择起止日期" }]}>
-          <DatePicker.RangePicker style={{ width: "100%" }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label="届次名称"
+        rules={[
+          { required: true, whitespace: true, message: "请填写届次名称" },
+          { max: 60, message: "不能超过 60 个字" },
+        ]}
+      >
+        <Input placeholder="如：十四届县委" />
+      </Form.Item>
+      <Form.Item name="range" label="起止日期" rules={[{ required: true, message: "请选择起止日期" }]}>
+        <DatePicker.RangePicker style={{ width: "100%" }} />
+      </Form.Item>
+    </FormModal>
   );
 }
