@@ -309,7 +309,7 @@ CREATE INDEX "feedback_problems_aspect_idx" ON "feedback_problems" USING btree (
 CREATE INDEX "findings_assignment_idx" ON "findings" USING btree ("assignment_id");--> statement-breakpoint
 CREATE INDEX "findings_problem_idx" ON "findings" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "ledger_notes_row_idx" ON "ledger_notes" USING btree ("row_id");--> statement-breakpoint
-CREATE INDEX "ledger_rows_org_status_idx" ON "ledger_rows" USING btree ("org_id","status","seq");--> statement-breakpoint
+CREATE INDEX "ledger_rows_org_status_idx" ON "ledger_rows" USING btree ("org_id","status","assignment_id","seq","id") WHERE "ledger_rows"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "ledger_rows_assignment_idx" ON "ledger_rows" USING btree ("assignment_id","seq");--> statement-breakpoint
 CREATE INDEX "ledger_rows_problem_idx" ON "ledger_rows" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "org_risk_history_org_idx" ON "org_risk_history" USING btree ("org_id");--> statement-breakpoint

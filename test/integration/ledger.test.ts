@@ -231,6 +231,16 @@ describe("the rectification loop", () => {
     expect((await otherContact.get(`/api/figures/ledger`)).json().figures.total).toBe(0);
   });
 
+  it("pages through the rows in a stable order, each row once", async () => {
+    const seen: string[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const res = (await office.get(`/api/ledger?assignmentId=${assignmentId}&pageSize=1&page=${page}`)).json();
+      expect(res.total).toBe(4);
+      seen.push(...res.items.map((r: { seqLabel: string }) => r.seqLabel));
+    }
+    expect(seen).toEqual(["1.1", "1.2", "2", "3"]);
+  });
+
   it("refuses stale edits with a conflict", async () => {
     const row = (await rows(contact, "&status=open")).items[0]!;
     const first = await contact.patch(`/api/ledger/${row.id}`, { version: row.version, measures: "第一次修改" });

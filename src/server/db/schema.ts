@@ -291,7 +291,11 @@ export const ledgerRows = pgTable(
     relapseCount: integer("relapse_count").notNull().default(0),
   },
   (t) => [
-    index("ledger_rows_org_status_idx").on(t.orgId, t.status, t.seq),
+    // Partial (every query reads live rows) and ending in a total order, so pages are stable and an
+    // organisation's rows in one state are counted from the index alone.
+    index("ledger_rows_org_status_idx")
+      .on(t.orgId, t.status, t.assignmentId, t.seq, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index("ledger_rows_assignment_idx").on(t.assignmentId, t.seq),
     index("ledger_rows_problem_idx").on(t.problemId),
   ],

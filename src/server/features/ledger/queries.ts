@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../domain/audit.ts";
 import {
   LEDGER_STATUS_LABELS,
@@ -149,18 +150,39 @@ function filterConditions(actor: Actor, f: Omit<LedgerFilter, "page" | "pageSize
 
 export async function listRows(db: Db, actor: Actor, f: LedgerFilter, today: string) {
   const where = and(...filterConditions(actor, f, today));
+  // Orgs and assignments are joined for counting and paging only when a condition reads them.
+  const scope = visibleRows(actor, { orgId: ledgerRows.orgId, orgPath: orgs.path, teamId: assignments.teamId });
+  const needsJoins = scope !== undefined || !!f.roundId;
+  const matching = <Q extends PgSelect>(q: Q): Q =>
+    needsJoins
+      ? (q
+          .innerJoin(orgs, eq(orgs.id, ledgerRows.orgId))
+          .innerJoin(assignments, eq(assignments.id, ledgerRows.assignmentId)) as unknown as Q)
+      : q;
+  // A total order: seq restarts in each assignment, so pages need the assignment (and the id) too.
+  const order = [asc(ledgerRows.orgId), asc(ledgerRows.assignmentId), asc(ledgerRows.seq), asc(ledgerRows.id)];
+  const offset = (f.page - 1) * f.pageSize;
+  // Past the first page: the page's ids come from the index first, then only those rows are joined.
+  const pageIds = matching(db.select({ id: ledgerRows.id }).from(ledgerRows).$dynamic())
+    .where(where)
+    .orderBy(...order)
+    .limit(f.pageSize)
+    .offset(offset);
   const [rows, [count]] = await Promise.all([
-    baseQuery(db)
-      .where(where)
-      .orderBy(asc(ledgerRows.orgId), asc(ledgerRows.seq))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(ledgerRows)
-      .innerJoin(orgs, eq(orgs.id, ledgerRows.orgId))
-      .innerJoin(assignments, eq(assignments.id, ledgerRows.assignmentId))
-      .where(where),
+    offset === 0
+      ? baseQuery(db)
+          .where(where)
+          .orderBy(...order)
+          .limit(f.pageSize)
+      : baseQuery(db)
+          .where(inArray(ledgerRows.id, pageIds))
+          .orderBy(...order),
+    matching(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ledgerRows)
+        .$dynamic(),
+    ).where(where),
   ]);
   const counts = await evidenceCounts(
     db,
