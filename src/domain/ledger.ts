@@ -32,6 +32,18 @@ export const RECTIFICATION_KIND_LABELS: Record<RectificationKind, string> = {
   long_term: "长期整改",
 };
 
+/** What a user may do to a ledger row, computed by the server's policy and sent with each row. */
+export interface LedgerAbilities {
+  view: boolean;
+  fill: boolean;
+  addNote: boolean;
+  addEvidence: boolean;
+  requestCloseout: boolean;
+  close: boolean;
+  return: boolean;
+  reopen: boolean;
+}
+
 export interface RowForFigures {
   status: LedgerStatus;
   progress: ProgressState;

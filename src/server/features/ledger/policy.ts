@@ -3,7 +3,9 @@
  * The row's organisation contact works the row; the office closes it out — never the one who asked.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { LedgerStatus } from "../../../domain/ledger.ts";
+import type { LedgerAbilities, LedgerStatus } from "../../../domain/ledger.ts";
+
+export type { LedgerAbilities };
 import { hasAnyRole, isOffice, orgScopeMatches, WIDE_READ_ROLES, type Actor } from "../../../domain/roles.ts";
 
 export interface RowState {
@@ -12,17 +14,6 @@ export interface RowState {
   teamId: string;
   status: LedgerStatus;
   closeRequestedBy: string | null;
-}
-
-export interface LedgerAbilities {
-  view: boolean;
-  fill: boolean;
-  addNote: boolean;
-  addEvidence: boolean;
-  requestCloseout: boolean;
-  close: boolean;
-  return: boolean;
-  reopen: boolean;
 }
 
 const isContactOf = (a: Actor, r: RowState) => orgScopeMatches(a, { id: r.orgId, path: r.orgPath }, ["org_contact"]);

@@ -1,6 +1,6 @@
 /** 巡察任务: one team inspecting one organisation — dates, findings, and the feedback. */
 import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Empty, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { fmtDate } from "../../components/format.ts";
@@ -9,6 +9,7 @@ import { FeedbackTab } from "../feedback/FeedbackTab.tsx";
 import type { AssignmentSummary } from "../rounds/types.ts";
 import { AssignmentDatesModal } from "./AssignmentDatesModal.tsx";
 import { FindingsTab } from "./FindingsTab.tsx";
+import { MissingCard } from "../../components/MissingCard.tsx";
 
 export default function AssignmentPage() {
   const { id = "" } = useParams();
@@ -19,17 +20,7 @@ export default function AssignmentPage() {
   const [editing, setEditing] = useState(false);
 
   if (!a) {
-    return (
-      <Card>
-        {loading ? (
-          <Spin />
-        ) : (
-          <Empty description="该巡察任务不存在或您无权查看">
-            <Link to="/rounds">返回巡察轮次</Link>
-          </Empty>
-        )}
-      </Card>
-    );
+    return <MissingCard loading={loading} what="巡察任务" back={{ to: "/rounds", label: "返回巡察轮次" }} />;
   }
 
   return (

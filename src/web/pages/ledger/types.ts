@@ -1,16 +1,7 @@
 /** The ledger on the wire (GET /api/ledger, GET /api/ledger/:id) and the labels the screens show. */
-import type { LedgerStatus, ProgressState, RectificationKind } from "../../../domain/ledger.ts";
+import type { LedgerAbilities, LedgerStatus, ProgressState, RectificationKind } from "../../../domain/ledger.ts";
 
-export interface LedgerAbilities {
-  view: boolean;
-  fill: boolean;
-  addNote: boolean;
-  addEvidence: boolean;
-  requestCloseout: boolean;
-  close: boolean;
-  return: boolean;
-  reopen: boolean;
-}
+export type { LedgerAbilities };
 
 export interface LedgerRow {
   id: string;

@@ -1,6 +1,6 @@
 /** 巡察轮次详情: the round, its teams and members, and its assignments (one per organisation inspected). */
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { fmtDate, fmtRange } from "../../components/format.ts";
@@ -8,6 +8,7 @@ import { useGet } from "../../components/useGet.ts";
 import { AssignmentFormModal } from "./AssignmentFormModal.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import type { AssignmentSummary, RoundDetail } from "./types.ts";
+import { MissingCard } from "../../components/MissingCard.tsx";
 
 export const onSiteText = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `在驻 ${n} 个工作日`);
 
@@ -18,17 +19,7 @@ export default function RoundPage() {
   const detail = data?.round.id === id ? data : undefined;
 
   if (!detail) {
-    return (
-      <Card>
-        {loading ? (
-          <Spin />
-        ) : (
-          <Empty description="该巡察轮次不存在或您无权查看">
-            <Link to="/rounds">返回巡察轮次</Link>
-          </Empty>
-        )}
-      </Card>
-    );
+    return <MissingCard loading={loading} what="巡察轮次" back={{ to: "/rounds", label: "返回巡察轮次" }} />;
   }
   const { round, teams, assignments } = detail;
   const canManage = detail.can?.manage ?? round.can.manage;
