@@ -125,10 +125,23 @@ export const ledgerFillSchema = z.object({
 });
 export type LedgerFill = z.infer<typeof ledgerFillSchema>;
 
-export const LEDGER_BATCH_ACTIONS = ["request_closeout", "close", "return"] as const;
+export const LEDGER_BATCH_ACTIONS = ["request_closeout", "close", "return", "set"] as const;
 export type LedgerBatchAction = (typeof LEDGER_BATCH_ACTIONS)[number];
 export const LEDGER_BATCH_ACTION_LABELS: Record<LedgerBatchAction, string> = {
   request_closeout: "申请销号",
   close: "销号",
   return: "退回",
+  set: "批量设置",
 };
+
+/** 批量设置: the fields set on every row of a batch (at least one); the same rule as filling one row. */
+export const ledgerBatchFieldsSchema = z
+  .object({
+    deadline: isoDate.optional(),
+    responsibleLeader: z.string().trim().min(1, "请填写责任领导").max(60, "责任领导不超过 60 字").optional(),
+    responsibleDepartment: z.string().trim().min(1, "请填写责任部门").max(100, "责任部门不超过 100 字").optional(),
+  })
+  .refine((f) => f.deadline !== undefined || f.responsibleLeader !== undefined || f.responsibleDepartment !== undefined, {
+    error: "请至少设置整改时限、责任领导、责任部门中的一项",
+  });
+export type LedgerBatchFields = z.infer<typeof ledgerBatchFieldsSchema>;

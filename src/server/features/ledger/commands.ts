@@ -2,7 +2,12 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { DomainError, conflict, forbidden, notFound, ruleViolation } from "../../../domain/errors.ts";
 import { uuidv7 } from "../../../domain/ids.ts";
-import { LEDGER_BATCH_ACTION_LABELS, type LedgerBatchAction, type LedgerFill } from "../../../domain/ledger.ts";
+import {
+  LEDGER_BATCH_ACTION_LABELS,
+  type LedgerBatchAction,
+  type LedgerBatchFields,
+  type LedgerFill,
+} from "../../../domain/ledger.ts";
 import type { Actor } from "../../../domain/roles.ts";
 import { created, runCommand, type CommandScope, type Origin } from "../../command.ts";
 import type { AppContext } from "../../context.ts";
@@ -10,6 +15,7 @@ import { diff } from "../../audit/append.ts";
 import { evidenceFiles, ledgerNotes, ledgerRows, relapses } from "../../db/schema.ts";
 import { abilities, refusal, type LedgerAbilities } from "./policy.ts";
 import { loadRows, stateOf } from "./queries.ts";
+import type { BatchRequest } from "./schema.ts";
 
 type ActorOrigin = Origin & { actor: Actor };
 type LoadedRow = Awaited<ReturnType<typeof loadRows>>[number];
@@ -197,23 +203,31 @@ const BATCH_ABILITY: Record<LedgerBatchAction, keyof LedgerAbilities> = {
   request_closeout: "requestCloseout",
   close: "close",
   return: "return",
+  set: "fill",
 };
 
+/** 批量设置: the same fields on each row, one audit entry per row with what changed. */
+async function setOne(s: CommandScope, row: LoadedRow, fields: LedgerBatchFields): Promise<void> {
+  const changes = diff(row, fields);
+  if (Object.keys(changes).length)
+    await s.tx
+      .update(ledgerRows)
+      .set({ ...fields, ...bump(s, row) })
+      .where(eq(ledgerRows.id, row.id));
+  await s.audit({ action: "ledger.update", recordType: "ledger_row", recordIds: [row.id], changes });
+}
+
 /** A batch is all or nothing: one forbidden row refuses the whole batch, naming it. */
-export async function batchAction(
-  ctx: AppContext,
-  origin: ActorOrigin,
-  action: LedgerBatchAction,
-  ids: string[],
-  reason: string | null,
-): Promise<{ done: number }> {
-  const unique = [...new Set(ids)];
-  if (action === "return" && !reason?.trim()) throw ruleViolation(`${LEDGER_BATCH_ACTION_LABELS.return}须填写理由`);
+export async function batchAction(ctx: AppContext, origin: ActorOrigin, req: BatchRequest): Promise<{ done: number }> {
+  const unique = [...new Set(req.ids)];
+  const reason = "reason" in req ? (req.reason ?? null) : null;
+  if (req.action === "return" && !reason?.trim()) throw ruleViolation(`${LEDGER_BATCH_ACTION_LABELS.return}须填写理由`);
   return runCommand(ctx, origin, async (s) => {
-    const rows = await lockAndCheck(s, origin.actor, unique, BATCH_ABILITY[action]);
+    const rows = await lockAndCheck(s, origin.actor, unique, BATCH_ABILITY[req.action]);
     for (const row of rows) {
-      if (action === "request_closeout") await requestOne(s, row, reason);
-      else if (action === "close") await closeOne(s, row, reason);
+      if (req.action === "set") await setOne(s, row, req.fields);
+      else if (req.action === "request_closeout") await requestOne(s, row, reason);
+      else if (req.action === "close") await closeOne(s, row, reason);
       else await returnOne(s, row, reason!);
     }
     return { done: rows.length };

@@ -72,7 +72,7 @@ const rowColumns = {
 
 type RawRow = Awaited<ReturnType<typeof loadRows>>[number];
 
-function baseQuery(db: Db) {
+export function baseQuery(db: Db) {
   return db
     .select(rowColumns)
     .from(ledgerRows)
@@ -92,7 +92,7 @@ export function stateOf(r: Pick<RawRow, "orgId" | "orgPath" | "teamId" | "status
   };
 }
 
-function present(actor: Actor, r: RawRow, today: string, evidenceCount: number) {
+export function present(actor: Actor, r: RawRow, today: string, evidenceCount: number) {
   const status = r.status as LedgerStatus;
   const overdue = status !== "closed" && r.deadline !== null && r.deadline < today;
   return {
@@ -129,7 +129,7 @@ function present(actor: Actor, r: RawRow, today: string, evidenceCount: number) 
 }
 export type LedgerRowView = ReturnType<typeof present>;
 
-function filterConditions(actor: Actor, f: Omit<LedgerFilter, "page" | "pageSize">, today: string): SQL[] {
+export function filterConditions(actor: Actor, f: Omit<LedgerFilter, "page" | "pageSize">, today: string): SQL[] {
   const where: SQL[] = [isNull(ledgerRows.deletedAt)];
   const scope = visibleRows(actor, { orgId: ledgerRows.orgId, orgPath: orgs.path, teamId: assignments.teamId });
   if (scope) where.push(scope);
@@ -196,7 +196,7 @@ export async function listRows(db: Db, actor: Actor, f: LedgerFilter, today: str
   };
 }
 
-async function evidenceCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
+export async function evidenceCounts(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({ rowId: evidenceFiles.rowId, n: sql<number>`count(*)::int` })

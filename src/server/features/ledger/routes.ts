@@ -9,12 +9,15 @@ import { addNote, batchAction, closeRow, fillRow, reopenRow, requestCloseout, re
 import { addEvidence, openEvidence, removeEvidence } from "./evidence.ts";
 import { canView } from "./policy.ts";
 import { listRows, rowDetail, stateOf, loadRows } from "./queries.ts";
+import { ledgerViews } from "./views.ts";
 import {
   batchBody,
   idParams,
   ledgerDetailSchema,
   ledgerListQuery,
   ledgerRowSchema,
+  ledgerViewsQuery,
+  ledgerViewsSchema,
   noteBody,
   okSchema,
   opinionBody,
@@ -42,6 +45,19 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (req) => listRows(ctx.db, actorOf(req), req.query, todayIn(ctx)),
+  );
+
+  r.get(
+    "/api/ledger/views",
+    {
+      schema: {
+        tags,
+        summary: "问题清单、任务清单、责任清单：按问题、整改措施、责任领导和部门分组的台账条目（须指定巡察任务或单位）",
+        querystring: ledgerViewsQuery,
+        response: { 200: ledgerViewsSchema },
+      },
+    },
+    async (req) => ledgerViews(ctx.db, actorOf(req), req.query, todayIn(ctx)),
   );
 
   r.get(
@@ -180,11 +196,11 @@ export function ledgerRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: "批量申请销号、销号或退回（整批执行或整批拒绝）",
+        summary: "批量申请销号、销号、退回或设置时限与责任人（整批执行或整批拒绝）",
         body: batchBody,
         response: { 200: z.object({ done: z.number() }) },
       },
     },
-    async (req) => batchAction(ctx, as(req), req.body.action, req.body.ids, req.body.reason ?? null),
+    async (req) => batchAction(ctx, as(req), req.body),
   );
 }

@@ -1,7 +1,13 @@
 /** The ledger's HTTP shapes: what the web and the OpenAPI document see. */
 import { z } from "zod";
 import { isoDate } from "../../../domain/calendar.ts";
-import { LEDGER_BATCH_ACTIONS, LEDGER_STATUSES, PROGRESS_STATES, RECTIFICATION_KINDS } from "../../../domain/ledger.ts";
+import {
+  LEDGER_STATUSES,
+  PROGRESS_STATES,
+  RECTIFICATION_KINDS,
+  ledgerBatchFieldsSchema,
+  type LedgerBatchAction,
+} from "../../../domain/ledger.ts";
 
 export const abilitiesSchema = z.object({
   view: z.boolean(),
@@ -93,9 +99,50 @@ export const relapseBody = z.object({
   foundWhere: z.string().trim().min(1, "请填写在何处再次发现（如：回头看、第N轮巡察）").max(200),
   foundOn: isoDate,
 });
-export const batchBody = z.object({
-  action: z.enum(LEDGER_BATCH_ACTIONS, { error: "批量操作无效" }),
-  ids: z.array(z.uuid()).min(1, "请至少选择一条").max(500, "一次最多 500 条"),
-  reason: z.string().trim().max(1000).nullish(),
-});
+const batchIds = z
+  .array(z.uuid({ error: "编号无效" }))
+  .min(1, "请至少选择一条")
+  .max(500, "一次最多 500 条");
+export const batchBody = z.discriminatedUnion(
+  "action",
+  [
+    z.object({
+      action: z.enum(["request_closeout", "close", "return"] satisfies LedgerBatchAction[]),
+      ids: batchIds,
+      reason: z.string().trim().max(1000).nullish(),
+    }),
+    z.object({ action: z.literal("set"), ids: batchIds, fields: ledgerBatchFieldsSchema }),
+  ],
+  { error: "批量操作无效" },
+);
+export type BatchRequest = z.infer<typeof batchBody>;
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** The three views need a scope: one assignment or one organisation (the list's other filters apply too). */
+export const ledgerViewsQuery = ledgerListQuery
+  .omit({ page: true, pageSize: true })
+  .refine((q) => q.assignmentId || q.orgId, { error: "请先选择巡察任务或单位" });
+
+export const ledgerViewsSchema = z.object({
+  total: z.number(),
+  truncated: z.boolean(),
+  problems: z.array(
+    z.object({
+      problemId: z.string(),
+      aspectTitle: z.string(),
+      problemSeq: z.number(),
+      problemText: z.string(),
+      orgName: z.string(),
+      rows: z.array(ledgerRowSchema),
+    }),
+  ),
+  tasks: z.array(z.object({ measure: z.string(), rows: z.array(ledgerRowSchema) })),
+  responsibilities: z.array(
+    z.object({
+      leader: z.string().nullable(),
+      department: z.string().nullable(),
+      rows: z.array(ledgerRowSchema),
+      counts: z.object({ total: z.number(), closed: z.number(), overdue: z.number() }),
+    }),
+  ),
+});

@@ -1,21 +1,25 @@
 /**
  * The footer bar under the ledger table: batch 申请销号 / 销号 / 退回 for the selected rows. Each button shows only
- * when at least one selected row allows it; the server runs the batch whole or refuses it whole, naming the rows.
+ * when at least one selected row allows it; 批量设置 (deadline, responsible people) only when every selected row may
+ * be filled. The server runs the batch whole or refuses it whole, naming the rows.
  */
 import { App, Button, Form, Input, Space, Typography, theme } from "antd";
 import { useState } from "react";
 import { LEDGER_BATCH_ACTION_LABELS, type LedgerBatchAction } from "../../../domain/ledger.ts";
 import { api, ApiError } from "../../api.ts";
 import { FormModal } from "../../components/FormModal.tsx";
+import { BatchSetModal } from "./BatchSetModal.tsx";
 import type { LedgerAbilities, LedgerRow } from "./types.ts";
 
-const ABILITY: Record<LedgerBatchAction, keyof LedgerAbilities> = {
+type WorkflowAction = Exclude<LedgerBatchAction, "set">;
+
+const ABILITY: Record<WorkflowAction, keyof LedgerAbilities> = {
   request_closeout: "requestCloseout",
   close: "close",
   return: "return",
 };
 
-const TEXT_LABEL: Record<LedgerBatchAction, string> = {
+const TEXT_LABEL: Record<WorkflowAction, string> = {
   request_closeout: "申请说明（可选）",
   close: "审核意见（可选）",
   return: "退回理由",
@@ -30,24 +34,27 @@ interface Props {
 export function BatchBar({ selected, onClear, onDone }: Props) {
   const { token } = theme.useToken();
   const { modal } = App.useApp();
-  const [action, setAction] = useState<LedgerBatchAction | null>(null);
+  const [action, setAction] = useState<WorkflowAction | null>(null);
+  const [setting, setSetting] = useState(false);
   const [form] = Form.useForm<{ reason?: string }>();
 
-  const actions = (Object.keys(ABILITY) as LedgerBatchAction[]).filter((a) => selected.some((r) => r.can[ABILITY[a]]));
-  if (!selected.length || !actions.length) return null;
+  const actions = (Object.keys(ABILITY) as WorkflowAction[]).filter((a) => selected.some((r) => r.can[ABILITY[a]]));
+  const canSet = selected.length > 0 && selected.every((r) => r.can.fill);
+  if (!selected.length || (!actions.length && !canSet)) return null;
 
   // A refused batch names every row that blocked it: too long for a toast.
-  const refused = (e: unknown) => {
-    if (!(e instanceof ApiError && !e.handled && (e.status === 403 || e.status === 422)) || !action) return false;
-    modal.error({ title: `批量${LEDGER_BATCH_ACTION_LABELS[action]}未执行`, content: e.message, width: 560, okText: "知道了" });
+  const refusedAs = (title: string) => (e: unknown) => {
+    if (!(e instanceof ApiError && !e.handled && (e.status === 403 || e.status === 422))) return false;
+    modal.error({ title: `${title}未执行`, content: e.message, width: 560, okText: "知道了" });
     return true;
   };
+  const refused = (e: unknown) => !!action && refusedAs(`批量${LEDGER_BATCH_ACTION_LABELS[action]}`)(e);
 
-  const open = (a: LedgerBatchAction) => {
+  const open = (a: WorkflowAction) => {
     form.resetFields();
     setAction(a);
   };
-  const allowedCount = (a: LedgerBatchAction) => selected.filter((r) => r.can[ABILITY[a]]).length;
+  const allowedCount = (a: WorkflowAction) => selected.filter((r) => r.can[ABILITY[a]]).length;
 
   return (
     <div
@@ -74,6 +81,7 @@ export function BatchBar({ selected, onClear, onDone }: Props) {
         </Button>
       </Space>
       <Space>
+        {canSet && <Button onClick={() => setSetting(true)}>{LEDGER_BATCH_ACTION_LABELS.set}</Button>}
         {actions.includes("request_closeout") && (
           <Button type="primary" onClick={() => open("request_closeout")}>
             批量申请销号
@@ -131,6 +139,13 @@ export function BatchBar({ selected, onClear, onDone }: Props) {
           </>
         )}
       </FormModal>
+      <BatchSetModal
+        open={setting}
+        selected={selected}
+        onClose={() => setSetting(false)}
+        onDone={onDone}
+        onError={refusedAs(LEDGER_BATCH_ACTION_LABELS.set)}
+      />
     </div>
   );
 }

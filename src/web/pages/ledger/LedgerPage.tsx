@@ -1,5 +1,8 @@
-/** 整改台账: the ledger rows the user may see, filtered (state kept in the URL), with batch actions and a detail drawer. */
-import { Card, Table, Tooltip, Typography } from "antd";
+/**
+ * 整改台账: the ledger rows the user may see, filtered (state kept in the URL), with batch actions and a detail drawer.
+ * With one assignment or organisation chosen, the same rows also show as 问题清单 / 任务清单 / 责任清单 (?view=).
+ */
+import { Card, Segmented, Table, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -10,12 +13,23 @@ import { DeadlineText, ProgressTag, StatusBadge } from "./badges.tsx";
 import { BatchBar } from "./BatchBar.tsx";
 import { LedgerDrawer } from "./LedgerDrawer.tsx";
 import { LedgerFilterBar } from "./LedgerFilterBar.tsx";
+import { LedgerViews, type LedgerViewKind } from "./LedgerViews.tsx";
 import type { LedgerFilters, LedgerPageData, LedgerRow } from "./types.ts";
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 const isUuid = (v: string | null): string | undefined => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
 const posInt = (v: string | null, fallback: number): number => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : fallback);
+
+const VIEWS: readonly LedgerViewKind[] = ["problems", "tasks", "responsibilities"];
+const VIEW_OPTIONS = [
+  { value: "list", label: "台账列表" },
+  { value: "problems", label: "问题清单" },
+  { value: "tasks", label: "任务清单" },
+  { value: "responsibilities", label: "责任清单" },
+];
+/** The views group one assignment's or one organisation's rows: they need one of the two chosen. */
+const scoped = (f: LedgerFilters) => !!(f.assignmentId || f.orgId);
 
 function filtersOf(p: URLSearchParams): LedgerFilters {
   return {
@@ -94,16 +108,21 @@ export default function LedgerPage() {
   const filters = useMemo(() => filtersOf(params), [params]);
   const page = posInt(params.get("page"), 1);
   const pageSize = Math.min(posInt(params.get("pageSize"), 20), 200);
-  const { data, loading, reload } = useGet<LedgerPageData>(withQuery("/api/ledger", { ...filters, page, pageSize }));
+  const view = scoped(filters) ? oneOf<LedgerViewKind>(VIEWS, params.get("view")) : undefined;
+  const [viewTick, setViewTick] = useState(0);
+  const { data, loading, reload } = useGet<LedgerPageData>(
+    view ? null : withQuery("/api/ledger", { ...filters, page, pageSize }),
+  );
   const [selected, setSelected] = useState<LedgerRow[]>([]);
   // ?open=<rowId> (from the feedback tab) opens that row's drawer on arrival.
   const [openId, setOpenId] = useState<string | null>(() => isUuid(params.get("open")) ?? null);
   // Selected rows from this page take their fresh abilities after a reload.
   const current = selected.map((s) => data?.items.find((i) => i.id === s.id) ?? s);
 
-  const apply = (next: LedgerFilters, nextPage = 1, nextSize = pageSize) => {
+  const apply = (next: LedgerFilters, nextPage = 1, nextSize = pageSize, nextView = view) => {
     const q: Record<string, string> = {};
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== "") q[k] = String(v);
+    if (nextView && scoped(next)) q.view = nextView;
     if (nextPage > 1) q.page = String(nextPage);
     if (nextSize !== 20) q.pageSize = String(nextSize);
     setParams(q);
@@ -122,48 +141,65 @@ export default function LedgerPage() {
       <div style={{ marginBottom: 16 }}>
         <LedgerFilterBar value={filters} onChange={changeFilters} />
       </div>
-      <Table<LedgerRow>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 1460 }}
-        rowSelection={{
-          preserveSelectedRowKeys: true,
-          selectedRowKeys: selected.map((r) => r.id),
-          onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
-        }}
-        onRow={(r) => ({
-          onClick: (e) => {
-            if ((e.target as HTMLElement).closest(".ant-table-selection-column")) return;
-            setOpenId(r.id);
-          },
-          style: { cursor: "pointer" },
-        })}
-        locale={{
-          emptyText: Object.values(filters).some(Boolean) ? "没有符合条件的台账条目" : "暂无台账条目（登记反馈意见后生成）",
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, s) => apply(filters, s !== pageSize ? 1 : p, s),
-        }}
-      />
-      <BatchBar
-        selected={current}
-        onClear={() => setSelected([])}
-        onDone={() => {
-          setSelected([]);
-          reload();
-        }}
-      />
-      <div style={{ height: 16 }} />
-      <LedgerDrawer rowId={openId} onClose={closeDrawer} onChanged={reload} />
+      {scoped(filters) && (
+        <Segmented
+          style={{ marginBottom: 16 }}
+          value={view ?? "list"}
+          options={VIEW_OPTIONS}
+          onChange={(v) => {
+            setSelected([]);
+            apply(filters, 1, pageSize, v === "list" ? undefined : (v as LedgerViewKind));
+          }}
+        />
+      )}
+      {view ? (
+        <LedgerViews key={viewTick} kind={view} filters={filters} onOpen={setOpenId} />
+      ) : (
+        <>
+          <Table<LedgerRow>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            columns={columns}
+            dataSource={data?.items ?? []}
+            scroll={{ x: 1460 }}
+            rowSelection={{
+              preserveSelectedRowKeys: true,
+              selectedRowKeys: selected.map((r) => r.id),
+              onChange: (_keys, rows) => setSelected(rows.filter(Boolean)),
+            }}
+            onRow={(r) => ({
+              onClick: (e) => {
+                if ((e.target as HTMLElement).closest(".ant-table-selection-column")) return;
+                setOpenId(r.id);
+              },
+              style: { cursor: "pointer" },
+            })}
+            locale={{
+              emptyText: Object.values(filters).some(Boolean) ? "没有符合条件的台账条目" : "暂无台账条目（登记反馈意见后生成）",
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (t) => `共 ${t} 条`,
+              onChange: (p, s) => apply(filters, s !== pageSize ? 1 : p, s),
+            }}
+          />
+          <BatchBar
+            selected={current}
+            onClear={() => setSelected([])}
+            onDone={() => {
+              setSelected([]);
+              reload();
+            }}
+          />
+          <div style={{ height: 16 }} />
+        </>
+      )}
+      <LedgerDrawer rowId={openId} onClose={closeDrawer} onChanged={view ? () => setViewTick((n) => n + 1) : reload} />
     </Card>
   );
 }
