@@ -38,5 +38,10 @@ export const AUDIT_ACTIONS = {
   "ledger.return": "退回销号申请",
   "ledger.reopen": "问题反弹重新打开",
   "audit.export": "导出审计日志",
+  "secretary_meeting.create": "登记书记专题会",
+  "directive.create": "登记点人点事",
+  "directive.report": "报告点人点事办结",
+  "directive.close": "确认点人点事办结",
+  "directive.return": "退回点人点事办结报告",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

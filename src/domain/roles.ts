@@ -107,6 +107,7 @@ export interface Capabilities {
   viewLedger: boolean;
   registerFeedback: boolean;
   viewFigures: boolean;
+  viewDirectives: boolean;
 }
 
 export function capabilitiesOf(a: Actor): Capabilities {
@@ -127,5 +128,6 @@ export function capabilitiesOf(a: Actor): Capabilities {
     viewLedger: wide || onTeam || scoped,
     registerFeedback: office,
     viewFigures: wide || hasRole(a, "supervising_leader"),
+    viewDirectives: wide,
   };
 }

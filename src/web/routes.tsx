@@ -6,12 +6,13 @@
  *   { path: "/ledger", label: "整改台账", icon: <OrderedListOutlined />, element: <LedgerPage />,
  *     visible: (me) => me.can.viewLedger, description: "查看和填报整改台账" }
  */
-import { BarChartOutlined, OrderedListOutlined } from "@ant-design/icons";
+import { BarChartOutlined, OrderedListOutlined, PushpinOutlined } from "@ant-design/icons";
 import { lazy, type ReactNode } from "react";
 import type { Me } from "./session.tsx";
 
 const LedgerPage = lazy(() => import("./pages/ledger/LedgerPage.tsx"));
 const FiguresPage = lazy(() => import("./pages/figures/FiguresPage.tsx"));
+const DirectivesPage = lazy(() => import("./pages/directives/DirectivesPage.tsx"));
 
 export interface AppRoute {
   /** react-router path, e.g. "/ledger" or "/ledger/:id". */
@@ -42,5 +43,13 @@ export const extraRoutes: AppRoute[] = [
     element: <FiguresPage />,
     visible: (me) => me.can.viewFigures,
     description: "按单位、轮次统计整改完成率和逾期情况",
+  },
+  {
+    path: "/directives",
+    label: "点人点事",
+    icon: <PushpinOutlined />,
+    element: <DirectivesPage />,
+    visible: (me) => me.can.viewDirectives,
+    description: "书记专题会点人点事的登记、办理和办结确认",
   },
 ];

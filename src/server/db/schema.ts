@@ -367,3 +367,45 @@ export const auditEntries = pgTable(
     index("audit_entries_record_ids_idx").using("gin", t.recordIds),
   ],
 );
+
+/** The secretary's meeting (书记专题会): where directives (点人点事) are given. */
+export const secretaryMeetings = pgTable(
+  "secretary_meetings",
+  {
+    ...record(),
+    heldOn: date("held_on", { mode: "string" }).notNull(),
+    title: text("title").notNull(),
+    notes: text("notes"),
+  },
+  (t) => [index("secretary_meetings_held_on_idx").on(t.heldOn)],
+);
+
+/** A directive (点人点事): a person or a matter, the action wanted, its owner, tracked to close-out by the office. */
+export const directives = pgTable(
+  "directives",
+  {
+    ...record(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => secretaryMeetings.id),
+    kind: text("kind").notNull(),
+    target: text("target").notNull(),
+    orgId: uuid("org_id").references(() => orgs.id),
+    action: text("action").notNull(),
+    owner: text("owner").notNull(),
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    dueDate: date("due_date", { mode: "string" }),
+    status: text("status").notNull().default("open"),
+    report: text("report"),
+    reportedAt: ts("reported_at"),
+    reportedBy: uuid("reported_by"),
+    closedAt: ts("closed_at"),
+    closedBy: uuid("closed_by"),
+    returnReason: text("return_reason"),
+  },
+  (t) => [
+    index("directives_meeting_idx").on(t.meetingId),
+    index("directives_status_idx").on(t.status),
+    index("directives_owner_user_idx").on(t.ownerUserId),
+  ],
+);

@@ -13,6 +13,7 @@ import { roundsRoutes } from "./rounds/routes.ts";
 import { feedbackRoutes } from "./feedback/routes.ts";
 import { ledgerRoutes } from "./ledger/routes.ts";
 import { figuresRoutes } from "./figures/routes.ts";
+import { directivesRoutes } from "./directives/routes.ts";
 
 export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);
@@ -27,4 +28,5 @@ export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   feedbackRoutes(app, ctx);
   ledgerRoutes(app, ctx);
   figuresRoutes(app, ctx);
+  directivesRoutes(app, ctx);
 }
