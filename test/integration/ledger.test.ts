@@ -110,6 +110,9 @@ describe("the rectification loop", () => {
     expect(fb.aspects[0].ordinal).toBe("一");
     expect(fb.aspects[0].problems[0].rows.map((r: { seqLabel: string }) => r.seqLabel)).toEqual(["1.1", "1.2"]);
     expect(fb.aspects[0].problems[0].findings).toHaveLength(1);
+    // Linking a finding to its problem is a change to the finding: its version goes up.
+    const linked = (await office.get(`/api/assignments/${assignmentId}/findings`)).json().items[0];
+    expect(linked.version).toBe(2);
     const again = await office.post(`/api/assignments/${assignmentId}/feedback`, {
       feedbackDate: "2023-12-14",
       aspects: [{ title: "x", problems: [{ text: "y" }] }],

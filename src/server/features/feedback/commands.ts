@@ -1,5 +1,5 @@
 /** Registering feedback: one command creates aspects, problems and the ledger rows, and links the findings. */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { conflict, forbidden, notFound, ruleViolation } from "../../../domain/errors.ts";
 import type { FeedbackInput } from "../../../domain/feedback.ts";
 import { uuidv7 } from "../../../domain/ids.ts";
@@ -84,7 +84,10 @@ export async function registerFeedback(
     await s.tx.insert(feedbackProblems).values(problemRows);
     for (let i = 0; i < rows.length; i += 500) await s.tx.insert(ledgerRows).values(rows.slice(i, i + 500));
     for (const l of links) {
-      await s.tx.update(findings).set({ problemId: l.problemId, updatedAt: s.now }).where(inArray(findings.id, l.findingIds));
+      await s.tx
+        .update(findings)
+        .set({ problemId: l.problemId, updatedAt: s.now, version: sql`${findings.version} + 1` })
+        .where(inArray(findings.id, l.findingIds));
     }
     await s.tx
       .update(assignments)
