@@ -110,8 +110,12 @@ export async function closeBrowsers(): Promise<void> {
   for (const b of [...open]) await b.close();
 }
 
-/** Two-character antd button labels get a space inserted ("登 录"): a name pattern that matches either. */
-export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join("\\s*")}\\s*$`);
+/**
+ * Two-character antd button labels get a space inserted ("登 录"): a name pattern that matches either. A button
+ * that was just saving may still hold its spinner while the spinner's leave animation runs (headless Chromium
+ * may never end it), which puts "loading" in front of the name: the pattern allows that too.
+ */
+export const label = (text: string): RegExp => new RegExp(`^\\s*(?:loading\\s+)?${[...text].join("\\s*")}\\s*$`);
 
 export const visible = (l: Locator, timeout?: number) => l.waitFor({ state: "visible", timeout });
 export const hidden = (l: Locator, timeout?: number) => l.waitFor({ state: "hidden", timeout });
