@@ -1,5 +1,6 @@
-/** The first level of the finding taxonomy (LIFECYCLE.md), and where a finding came from. */
+/** The default first level of the finding taxonomy (LIFECYCLE.md; editable, see taxonomy.ts), and where a finding came from. */
 import { z } from "zod";
+import { isoDate } from "./calendar.ts";
 
 export const FINDING_CATEGORIES = [
   "party_leadership",
@@ -28,14 +29,23 @@ export const FINDING_SOURCE_LABELS: Record<FindingSource, string> = {
   other: "其他",
 };
 
+/** Codes of the taxonomy (src/domain/taxonomy.ts); the server checks them against the office's current tree. */
+const categoryCode = z.string({ error: "问题类别无效" }).regex(/^[a-z0-9_.]{1,80}$/, "问题类别无效");
+
 export const findingInputSchema = z.object({
   text: z.string().trim().min(1, "请填写问题描述").max(4000),
-  category: z.enum(FINDING_CATEGORIES, { error: "问题类别无效" }),
+  category: categoryCode,
+  subcategory: z
+    .string({ error: "细分类别无效" })
+    .regex(/^[a-z0-9_.]{1,80}$/, "细分类别无效")
+    .nullish(),
   characterisation: z.string().trim().max(200).nullish(),
   isCommon: z.boolean({ error: "请选择是否共性问题" }),
   isCoreMandate: z.boolean({ error: "请选择是否主责主业问题" }),
   involvesTopLeader: z.boolean({ error: "请选择是否涉及一把手" }),
   source: z.enum(FINDING_SOURCES, { error: "问题来源无效" }).nullish(),
+  /** The team's suggestion for the report. */
+  suggestion: z.string().trim().max(4000, "整改建议不超过4000字").nullish(),
 });
 export type FindingInput = z.infer<typeof findingInputSchema>;
 
@@ -43,6 +53,13 @@ export const findingPatchSchema = findingInputSchema
   .partial()
   .extend({ version: z.number({ error: "缺少版本号" }).int().min(1) });
 export type FindingPatch = z.infer<typeof findingPatchSchema>;
+
+/** 立行立改: the finding was fixed during the inspection, on this date, as the note says. */
+export const findingFixSchema = z.object({
+  fixedOn: isoDate,
+  fixNote: z.string({ error: "请填写整改情况" }).trim().min(1, "请填写整改情况").max(2000, "整改情况不超过2000字"),
+});
+export type FindingFix = z.infer<typeof findingFixSchema>;
 
 /**
  * The report's quality signals (LIFECYCLE §4): share of core-mandate findings (goal ≥ 50 %) and of common

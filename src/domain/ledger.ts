@@ -6,6 +6,9 @@ import { isoDate } from "./calendar.ts";
  * out (销号) by the office only on checked evidence. Status is the close-out workflow; progress is
  * what the organisation reports.
  */
+/** Where a fix-alike campaign's self-check row (no feedback aspect) is filed in the lists. */
+export const CAMPAIGN_ASPECT_TITLE = "同类同改自查";
+
 export const LEDGER_STATUSES = ["open", "close_requested", "closed"] as const;
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = {

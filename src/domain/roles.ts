@@ -108,6 +108,32 @@ export interface Capabilities {
   registerFeedback: boolean;
   viewFigures: boolean;
   viewDirectives: boolean;
+  /** Every directive and the secretary's meetings (an owner without it sees only the directives they own). */
+  viewAllDirectives: boolean;
+  /** Rectification plans: the organisation writes, the office, commission and organisation dept. review. */
+  viewPlans: boolean;
+  /** The notification centre: every business user. */
+  viewNotifications: boolean;
+  /** Supervision, re-assignment, reminder and recommendation letters (sent by the office, answered by addressees). */
+  viewLetters: boolean;
+  /** Common problems and fix-alike campaigns. */
+  viewCommonProblems: boolean;
+  /** Concentrated rectification period: meeting, progress report, dual disclosure, and who missed them. */
+  viewPeriods: boolean;
+  /** Evaluation (grades) and revisits. */
+  viewEvaluations: boolean;
+  /** Accountability and rules made. */
+  viewAccountability: boolean;
+  /** Progress announcement previews. */
+  viewAnnouncements: boolean;
+  /** Coverage plan (全覆盖) of terms. */
+  viewCoverage: boolean;
+  /** Talent pool and trainings. */
+  viewPool: boolean;
+  /** Leads (confidential): office head, team leaders (their assignments), commission. */
+  viewLeads: boolean;
+  /** Report deadlines and hearings of rounds. */
+  viewReports: boolean;
 }
 
 export function capabilitiesOf(a: Actor): Capabilities {
@@ -129,5 +155,18 @@ export function capabilitiesOf(a: Actor): Capabilities {
     registerFeedback: office,
     viewFigures: wide || hasRole(a, "supervising_leader"),
     viewDirectives: wide,
+    viewAllDirectives: wide,
+    viewPlans: wide || onTeam || scoped,
+    viewNotifications: onTeam || a.grants.some((g) => !isAdminRole(g.role)),
+    viewLetters: wide || scoped,
+    viewCommonProblems: wide || hasRole(a, "functional_dept"),
+    viewPeriods: wide || scoped,
+    viewEvaluations: wide,
+    viewAccountability: wide,
+    viewAnnouncements: wide || scoped,
+    viewCoverage: wide,
+    viewPool: office || hasRole(a, "org_dept"),
+    viewLeads: hasAnyRole(a, ["office_head", "commission"]) || a.teamSeats.some((s) => s.position === "leader"),
+    viewReports: wide || onTeam,
   };
 }

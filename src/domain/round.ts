@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isoDate } from "./calendar.ts";
+import { RISK_CLASSES, type RiskClass } from "./org.ts";
 import { TEAM_POSITIONS } from "./roles.ts";
+import type { Settings } from "./settings.ts";
 
 export const ROUND_KINDS = ["regular", "special", "mobile", "elevated", "cross", "exchange", "linked", "revisit"] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
@@ -15,10 +17,40 @@ export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   revisit: "巡察“回头看”",
 };
 
-/** Default on-site length in working days (LIFECYCLE §1): 7 for a village, 40 for every other organisation. */
-export const DEFAULT_ON_SITE_WORKING_DAYS = { village: 7, other: 40 } as const;
-export const defaultOnSiteWorkingDays = (orgKind: string): number =>
-  orgKind === "village" ? DEFAULT_ON_SITE_WORKING_DAYS.village : DEFAULT_ON_SITE_WORKING_DAYS.other;
+/** The settings behind an organisation's inspection defaults (LIFECYCLE §1). */
+export type InspectionDefaultSettings = Pick<
+  Settings,
+  | "onSiteDaysAgency"
+  | "onSiteDaysVillageNormal"
+  | "onSiteDaysVillageWatch"
+  | "onSiteDaysVillageFocus"
+  | "teamSizeVillageNormal"
+  | "teamSizeVillageWatch"
+  | "teamSizeVillageFocus"
+>;
+
+/** What the defaults depend on: the kind, and for a village its risk class (none counts as normal). */
+export interface InspectedOrg {
+  kind: string;
+  riskClass: string | null;
+}
+
+const villageClass = (org: InspectedOrg): RiskClass =>
+  (RISK_CLASSES as readonly string[]).includes(org.riskClass ?? "") ? (org.riskClass as RiskClass) : "normal";
+
+/** Default on-site length in working days: by risk class for a village, the agency length for every other kind. */
+export function defaultOnSiteWorkingDays(org: InspectedOrg, s: InspectionDefaultSettings): number {
+  if (org.kind !== "village") return s.onSiteDaysAgency;
+  return { normal: s.onSiteDaysVillageNormal, watch: s.onSiteDaysVillageWatch, focus: s.onSiteDaysVillageFocus }[
+    villageClass(org)
+  ];
+}
+
+/** Default team size for a village by risk class; null for other kinds (no rule). */
+export function defaultTeamSize(org: InspectedOrg, s: InspectionDefaultSettings): number | null {
+  if (org.kind !== "village") return null;
+  return { normal: s.teamSizeVillageNormal, watch: s.teamSizeVillageWatch, focus: s.teamSizeVillageFocus }[villageClass(org)];
+}
 
 const version = z.number({ error: "缺少版本号" }).int().min(1);
 
@@ -44,10 +76,32 @@ export type RoundPatch = z.infer<typeof roundPatchSchema>;
 
 export const teamInputSchema = z.object({ name: z.string().trim().min(1, "请填写巡察组名称").max(60) });
 
-export const memberInputSchema = z.object({
-  userId: z.uuid({ error: "人员无效" }),
-  position: z.enum(TEAM_POSITIONS, { error: "职务无效" }),
-});
+const memberReason = (what: string) =>
+  z
+    .string({ error: `${what}应为文字` })
+    .trim()
+    .max(500, `${what}不超过500字`)
+    .nullish()
+    .transform((v) => v || null);
+
+/**
+ * A team seat: a talent-pool person (whose account, if any, gets the seat) or an account; the reasons admit a
+ * needed specialist who is not a party member, or record why the office overrode a rule (a leader from outside
+ * the leader pool).
+ */
+export const memberInputSchema = z
+  .object({
+    poolPersonId: z.uuid({ error: "人才库人员无效" }).optional(),
+    userId: z.uuid({ error: "人员无效" }).optional(),
+    position: z.enum(TEAM_POSITIONS, { error: "职务无效" }),
+    specialistReason: memberReason("专业人才理由"),
+    overrideReason: memberReason("破格选配理由"),
+  })
+  .refine((m) => (m.poolPersonId === undefined) !== (m.userId === undefined), {
+    message: "请选择一名人才库人员或一个账号",
+    path: ["poolPersonId"],
+  });
+export type MemberInput = z.infer<typeof memberInputSchema>;
 
 const assignmentDates = {
   entryDate: isoDate.nullish(),

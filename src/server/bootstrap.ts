@@ -1,4 +1,4 @@
-/** First start: the system administrator, the default settings and the working-day calendar. */
+/** First start: the system administrator, the default settings, the working-day calendar and the finding taxonomy. */
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,8 +9,9 @@ import { uuidv7 } from "../domain/ids.ts";
 import { passwordProblems } from "../domain/password.ts";
 import { created, runCommand } from "./command.ts";
 import type { AppContext } from "./context.ts";
-import { calendarDays, roleGrants, users } from "./db/schema.ts";
+import { calendarDays, findingCategories, roleGrants, users } from "./db/schema.ts";
 import { hashPassword } from "./features/auth/commands.ts";
+import { seedTaxonomy } from "./features/findings/taxonomy.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const calendarFile = path.resolve(here, "../../resources/calendar/cn-holidays.json");
@@ -97,6 +98,13 @@ export async function ensureCalendar(ctx: AppContext): Promise<void> {
     }
   });
   ctx.invalidate();
+}
+
+/** Stores the default finding taxonomy when the database never had one (the office's edits are kept). */
+export async function ensureTaxonomy(ctx: AppContext): Promise<void> {
+  const [any] = await ctx.db.select({ id: findingCategories.id }).from(findingCategories).limit(1);
+  if (any) return;
+  await runCommand(ctx, { actor: null, clientIp: null }, seedTaxonomy);
 }
 
 export async function isEmpty(ctx: AppContext): Promise<boolean> {

@@ -1,11 +1,12 @@
 /** npm start: open the database (embedded unless DATABASE_URL), migrate, bootstrap, serve. */
 import path from "node:path";
 import { buildApp } from "./app.ts";
-import { ensureAdmin, ensureCalendar, isEmpty } from "./bootstrap.ts";
+import { ensureAdmin, ensureCalendar, ensureTaxonomy, isEmpty } from "./bootstrap.ts";
 import { loadConfig } from "./config.ts";
 import { createContext } from "./context.ts";
 import { openPglite, openPostgres, type Database } from "./db/client.ts";
 import { DataDirLockedError, lockDataDir } from "./db/lock.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   }
   const ctx = createContext({ db: database.db, dbKind: database.kind, config });
   await ensureCalendar(ctx);
+  await ensureTaxonomy(ctx);
   const wasEmpty = await isEmpty(ctx);
   const admin = await ensureAdmin(ctx);
   if (admin.generatedPassword) {
@@ -51,7 +53,11 @@ async function main(): Promise<void> {
   console.log(
     `巡察整改工作系统已启动：http://${config.host}:${config.port}  （数据库：${database.kind === "pglite" ? `内置 PGlite，${config.dataDir}` : "PostgreSQL"}）`,
   );
+  // XUNCHA_JOB_INTERVAL_SECONDS: how often the warning job runs (default one hour).
+  const jobSeconds = Number(process.env.XUNCHA_JOB_INTERVAL_SECONDS);
+  const stopJobs = startScheduler(ctx, jobSeconds > 0 ? { intervalMs: jobSeconds * 1000 } : {});
   const stop = async () => {
+    await stopJobs();
     await app.close();
     await database.close();
     release();

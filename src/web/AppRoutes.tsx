@@ -1,4 +1,7 @@
-/** Every route: the two sign-in screens outside the layout, the rest inside it, each gated by its `visible(me)`. */
+/**
+ * Every route: the two sign-in screens and the public petition pages outside the layout, the rest inside it, each
+ * gated by its `visible(me)`.
+ */
 import { Button, Result } from "antd";
 import type { ReactNode } from "react";
 import { Link, Route, Routes } from "react-router-dom";
@@ -7,6 +10,8 @@ import { AppLayout } from "./layout/AppLayout.tsx";
 import HomePage from "./pages/HomePage.tsx";
 import LoginPage from "./pages/LoginPage.tsx";
 import PasswordPage from "./pages/PasswordPage.tsx";
+import PublicPetitionPage from "./pages/petitions/PublicPetitionPage.tsx";
+import ReceiptPage from "./pages/petitions/ReceiptPage.tsx";
 import type { AppRoute } from "./routes.tsx";
 import { RequireAuth, useMe } from "./session.tsx";
 
@@ -50,6 +55,9 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/password" element={<PasswordPage />} />
+      {/* The public petition form (码上巡察) and its receipt lookup: no sign-in. */}
+      <Route path="/p/receipt" element={<ReceiptPage />} />
+      <Route path="/p/:token" element={<PublicPetitionPage />} />
       <Route
         element={
           <RequireAuth>

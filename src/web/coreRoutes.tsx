@@ -9,7 +9,7 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { lazy } from "react";
-import { extraRoutes, type AppRoute } from "./routes.tsx";
+import { extraRoutes, MENU_GROUPS, type AppRoute } from "./routes.tsx";
 
 const OrgsPage = lazy(() => import("./pages/orgs/OrgsPage.tsx"));
 const RoundsPage = lazy(() => import("./pages/rounds/RoundsPage.tsx"));
@@ -25,6 +25,7 @@ const AuditPage = lazy(() => import("./pages/admin/AuditPage.tsx"));
 export const businessRoutes: AppRoute[] = [
   {
     path: "/orgs",
+    group: MENU_GROUPS.work,
     label: "单位管理",
     icon: <ApartmentOutlined />,
     element: <OrgsPage />,
@@ -33,6 +34,7 @@ export const businessRoutes: AppRoute[] = [
   },
   {
     path: "/rounds",
+    group: MENU_GROUPS.work,
     label: "巡察轮次",
     icon: <FlagOutlined />,
     element: <RoundsPage />,

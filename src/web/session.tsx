@@ -30,6 +30,8 @@ const SessionContext = createContext<Session | null>(null);
  * (the answer would be a 401 the browser logs as an error). Every other page still asks: the cookie decides.
  */
 const HINT = "xuncha.signedIn";
+/** The public petition pages (码上巡察 form and receipt lookup, /p/…): nobody is asked to sign in there. */
+const isPublicPath = (path: string) => path.startsWith("/p/");
 const hint = {
   has: () => localStorage.getItem(HINT) === "1",
   set: (on: boolean) => (on ? localStorage.setItem(HINT, "1") : localStorage.removeItem(HINT)),
@@ -49,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onAuthProblem((problem) => {
+      if (isPublicPath(where.current)) return;
       if (problem === "password_change_required") {
         setMe((m) => (m ? { ...m, mustChangePassword: true } : m));
         if (where.current !== "/password") navigate("/password", { replace: true });
@@ -65,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [navigate, message]);
 
   const reload = useCallback(async () => {
-    if (where.current === "/login" && !hint.has()) {
+    if ((where.current === "/login" && !hint.has()) || isPublicPath(where.current)) {
       setLoading(false);
       return;
     }

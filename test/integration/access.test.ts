@@ -7,7 +7,9 @@ import { uuidv7 } from "../../src/domain/ids.ts";
 import { anonymous, createTestApp, login, newUser, type Client, type TestApp } from "../support/app.ts";
 import { newAssignment, newOrg, newRound, newTeam } from "../support/factories.ts";
 
-const PUBLIC = new Set(["GET /api/health", "POST /api/auth/login"]);
+const PUBLIC_ROUTES = new Set(["GET /api/health", "POST /api/auth/login"]);
+/** Health, login, and the public petition form's routes (/api/public/…, for senders without an account). */
+const PUBLIC = { has: (key: string) => PUBLIC_ROUTES.has(key) || key.split(" ")[1]!.startsWith("/api/public/") };
 const ADMIN_TAGS: Record<string, string> = { users: "sysadmin", settings: "sysadmin", grants: "secadmin", audit: "auditadm" };
 
 interface Route {
@@ -62,11 +64,16 @@ describe("deny by default", () => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toContain("POST /api/ledger/{id}/close");
   });
 
-  it("refuses every route to an anonymous request, except health and login", async () => {
+  it("refuses every route to an anonymous request, except health, login and the public petition form", async () => {
     for (const r of routes) {
       const res = await call(anonymous(t.app), r);
       const key = `${r.method} ${r.path}`;
-      if (PUBLIC.has(key)) continue;
+      if (PUBLIC.has(key)) {
+        // Open to anyone, but never a server error, and refusals in Chinese.
+        expect(res.statusCode, key).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.json().message, key).toMatch(/[\u4e00-\u9fa5]/);
+        continue;
+      }
       expect(res.statusCode, key).toBe(401);
       expect(res.json().message, key).toBe("请先登录");
     }

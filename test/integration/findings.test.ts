@@ -176,7 +176,7 @@ describe("who may see and change findings", () => {
     const c = await login(t.app, "ldxz");
     const list = await c.get(`/api/assignments/${currentAsg}/findings`);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items[0].can).toEqual({ update: false, delete: false });
+    expect(list.json().items[0].can).toEqual({ update: false, delete: false, addEvidence: false, fix: false });
     expect((await c.post(`/api/assignments/${currentAsg}/findings`, finding)).statusCode).toBe(403);
     expect((await c.patch(`/api/findings/${mine.id}`, { text: "x", version: mine.version })).statusCode).toBe(403);
     expect((await c.delete(`/api/findings/${mine.id}`)).statusCode).toBe(403);

@@ -70,6 +70,9 @@ describe("terms, rounds and teams", () => {
     expect(ok.statusCode).toBe(200);
     const round = ok.json().round;
     s.roundId = round.id;
+    // The term counts its rounds.
+    const terms = (await office.get("/api/terms")).json().items;
+    expect(terms.find((t: { id: string }) => t.id === s.termId)).toMatchObject({ roundCount: 1 });
     expect(round).toMatchObject({
       termName: "十三届县委",
       kindLabel: "专项巡察",

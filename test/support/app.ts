@@ -12,7 +12,7 @@ import pg from "pg";
 import { uuidv7 } from "../../src/domain/ids.ts";
 import type { GrantableRole } from "../../src/domain/roles.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { ensureAdmin, ensureCalendar } from "../../src/server/bootstrap.ts";
+import { ensureAdmin, ensureCalendar, ensureTaxonomy } from "../../src/server/bootstrap.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { createContext, type AppContext } from "../../src/server/context.ts";
 import { openPglite, openPostgres, type Database } from "../../src/server/db/client.ts";
@@ -65,6 +65,7 @@ export async function createTestApp(): Promise<TestApp> {
   const config = { ...loadConfig({}), dataDir, adminUser: "sysadmin", adminPassword: TEST_PASSWORD };
   const ctx = createContext({ db: database.db, dbKind: database.kind, config, now: () => now ?? new Date() });
   await ensureCalendar(ctx);
+  await ensureTaxonomy(ctx);
   await ensureAdmin(ctx);
   const app = await buildApp(ctx);
   return {

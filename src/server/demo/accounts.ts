@@ -23,6 +23,7 @@ export type DemoUsername =
   | "demo_team_member"
   | "demo_miluo"
   | "demo_jiguan"
+  | "demo_hengyang"
   | "demo_leader"
   | "demo_commission"
   | "demo_secadmin"
@@ -43,55 +44,61 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     username: "demo_office",
     displayName: "巡察办工作人员甲",
     grants: [{ role: "office_staff" }],
-    can: "巡察办工作人员：维护被巡察单位、轮次、巡察组和巡察任务，登记反馈意见，审核销号",
+    can: "巡察办工作人员：维护和导入被巡察单位，设置巡察全覆盖范围和年度计划，维护轮次、巡察组和巡察任务，登记反馈意见，审核整改方案，制发函件，登记点人点事、问责，部署同类同改，确定整改评估等次，抽取回头看样本",
   },
   {
     username: "demo_office2",
     displayName: "巡察办工作人员乙",
     grants: [{ role: "office_staff" }],
-    can: "巡察办工作人员：审核佐证材料并销号（本演示中的全部销号由此账号办理）",
+    can: "巡察办工作人员：审核佐证材料并销号（本演示中的全部销号由此账号办理），登记回头看核查结果",
   },
   {
     username: "demo_head",
     displayName: "巡察办主任",
     grants: [{ role: "office_head" }],
-    can: "巡察办主任：巡察办的全部权限，查看全部台账和统计",
+    can: "巡察办主任：巡察办的全部权限，查看全部台账和统计、巡察全覆盖情况和全部问题线索，填写问题线索移交前审核意见",
   },
   {
     username: "demo_team_leader",
     displayName: "巡察组组长",
     grants: [],
-    can: "岳阳市委提级巡察组、市委第一巡察组组长：查看本组巡察任务、登记问题、查看本组台账",
+    can: "岳阳市委提级巡察组、市委第一巡察组、市委第五巡察组、XX县委第一巡察组组长：查看本组巡察任务、登记问题、查看本组台账；十一届汨罗市委第五、六、七轮及政法领域专项巡察各组组长：登记、修改、移交问题线索（本演示中的全部问题线索由此账号登记）",
   },
   {
     username: "demo_team_member",
     displayName: "巡察组成员",
     grants: [],
-    can: "上述两个巡察组成员：登记问题（本演示中的全部问题由此账号登记）",
+    can: "上述各巡察组成员：登记问题（本演示中的全部问题由此账号登记）；看不到问题线索",
   },
   {
     username: "demo_miluo",
     displayName: "汨罗市委巡察机构联络人",
     grants: [{ role: "org_contact", org: "汨罗市委巡察机构" }],
-    can: "被巡察单位联络人：只看本单位台账，填报整改措施、进展，上传佐证材料，申请销号",
+    can: "被巡察单位联络人：只看本单位台账，编制、报送整改方案，填报整改措施、进展，上传佐证材料，申请销号，查看和填写本单位的整改进展公告，登记集中整改期情况和制度建设成果",
   },
   {
     username: "demo_jiguan",
     displayName: "市委市级机关工委联络人",
     grants: [{ role: "org_contact", org: "市委市级机关工委" }],
-    can: "被巡察单位联络人：只看市委市级机关工委的台账，填报、上传佐证、申请销号",
+    can: "被巡察单位联络人：只看市委市级机关工委的台账，编制整改方案（第1版被退回后修改重报），填报、上传佐证、申请销号，回复督办函",
+  },
+  {
+    username: "demo_hengyang",
+    displayName: "衡阳县委巡察机构联络人",
+    grants: [{ role: "org_contact", org: "衡阳县委巡察机构" }],
+    can: "被巡察单位联络人：只看衡阳县委巡察机构的台账，编制整改方案，填报、上传佐证、申请销号，填写整改进展公告的下一步工作和联系方式，报告县委书记点人点事办理情况",
   },
   {
     username: "demo_leader",
     displayName: "汨罗市分管领导",
     grants: [{ role: "supervising_leader", org: "汨罗市" }],
-    can: "分管（联系）领导：查看汨罗市及其下属单位的整改台账和统计",
+    can: "分管（联系）领导：查看汨罗市及其下属单位的整改台账和统计，回复工作提示函",
   },
   {
     username: "demo_commission",
     displayName: "纪委监委工作人员",
     grants: [{ role: "commission" }],
-    can: "纪委监委：查看全部整改台账和统计",
+    can: "纪委监委：查看全部整改台账和统计，对报送的整改方案提出意见，登记问题线索的初步核实、立案、不予立案和予以了结",
   },
   {
     username: "demo_secadmin",

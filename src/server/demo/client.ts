@@ -20,7 +20,7 @@ export class DemoClient {
     return new DemoClient(app, username, first.split(";")[0]!);
   }
 
-  private async send<T>(method: "GET" | "POST" | "PATCH", url: string, body?: object): Promise<T> {
+  private async send<T>(method: "GET" | "POST" | "PATCH" | "PUT", url: string, body?: object): Promise<T> {
     const res = await this.app.inject({ method, url, headers: { cookie: this.cookie }, ...(body ? { payload: body } : {}) });
     if (res.statusCode !== 200)
       throw new Error(`演示数据加载失败：${this.username} ${method} ${url}（${res.statusCode}）：${res.body}`);
@@ -37,6 +37,10 @@ export class DemoClient {
 
   patch<T>(url: string, body: object): Promise<T> {
     return this.send<T>("PATCH", url, body);
+  }
+
+  put<T>(url: string, body: object): Promise<T> {
+    return this.send<T>("PUT", url, body);
   }
 
   /** Uploads one file as multipart/form-data, field "file", as the evidence form does. */

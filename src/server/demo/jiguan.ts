@@ -11,8 +11,9 @@
  * feedback below therefore groups the same 25 problems into 4 aspects by the finding taxonomy (LIFECYCLE.md:
  * 党的领导, 主责主业, 全面从严治党, 党的建设); the seed's numbering is kept in each row's label. One row per problem.
  *
- * Done rows: 限期整改 due 2023-09-27 (end of the 3-month period). Continuing rows: 长期整改, no fixed deadline,
- * progress 取得明显成效. Responsible leader: 谢军 (工委书记, 整改领导小组组长) where the seed has the 工委/主要领导
+ * Done rows: 限期整改 due 2023-09-27 (end of the 3-month period). Continuing rows: 长期整改 due 2023-12-31, the latest
+ * step the seed plans ("计划12月下旬开展竞赛"), progress 取得明显成效. The plan's first version gave every row the end
+ * of the period; the office returned it for that, and the second version carries these deadlines. Responsible leader: 谢军 (工委书记, 整改领导小组组长) where the seed has the 工委/主要领导
  * act; otherwise the unnamed 分管 member of the 工委班子 ("班子其他成员担任副组长，分工负责").
  */
 import type { SeedInspection, SeedProblem, SeedRow } from "./seed.ts";
@@ -26,7 +27,7 @@ const done = (r: Reported): SeedProblem => ({
 /** Continuing as planned, reported as significant progress. */
 const continuing = (r: Reported): SeedProblem => ({
   text: r.text,
-  rows: [{ ...r, kind: "long_term", deadline: null, outcome: "significant_progress" }],
+  rows: [{ ...r, kind: "long_term", deadline: "2023-12-31", outcome: "significant_progress" }],
 });
 
 export const JIGUAN: SeedInspection = {
@@ -44,6 +45,74 @@ export const JIGUAN: SeedInspection = {
   withdrawalDate: "2023-06-09",
   feedbackDate: "2023-06-27",
   noteDate: "2023-09-25",
+  // The seed's title names the issuer and its 三、下一步工作打算 the next steps; it prints no contacts.
+  announcement: {
+    issuer: "XX市委市级机关工委",
+    nextSteps: [
+      "（一）认真履行职责，突出整改工作重点。深入学习贯彻落实习近平总书记关于党的建设的重要思想，特别是关于机关党建的重要论述，坚持问题导向，担起巡察整改第一责任人责任，对巡察发现的问题进行再梳理，细化举措、统筹结合、建章立制。全面履行“统一领导”职责，加大对党组（党委）抓机关党建的指导力度，推动机关部门单位党组（党委）从严履行“一岗双责”，做好统筹规划和督查检查。认真履行意识形态工作责任，健全完善责任体系，坚决守好“主阵地”，牢牢掌握意识形态工作主动权。多措并举抓好《关于深化市级机关模范机关建设的实施意见》《关于进一步加强市级机关党务干部队伍建设的意见》贯彻落实。",
+      "（二）强化班子建设，提高干部队伍素质。充分发挥工委班子领导核心作用，落实中心组理论学习会、“三会一课”等制度，切实提升班子成员理论学习水平，严肃党内政治生活，提升党性修养。深入贯彻新时代党的组织路线，严格执行干部选拔任用程序规定，加快优秀年轻干部培养选拔，做好干部队伍梯队建设和年轻干部储备工作，着力做好干部教育培训，实行全方位、多岗位锻炼，建立“青年导师”制度，以中心组理论学习、尚贤讲坛、尚习青年理论学习小组等平台，增强干部履职能力。加强机关党建理论研究，通过课题研讨、创新创优项目评选等措施，不断探索解决机关党建中的新情况新问题。加强党员干部日常监督管理，用好“党员积分”管理、公务员日常考核等举措，激励工委人员在机关党建工作上敢为敢干敢首创。",
+      "（三）落实主体责任，推进全面从严治党。指导推动机关部门单位党组（党委）从严履行“一岗双责”。强化机关纪委职能，建立健全机关纪监工委、机关纪委和机关党组织监督工作机制，加强对党员干部的常态化监督特别是“八小时以外”的监督。坚持抓早抓小，用好监督执纪“四种形态”，推动建立不敢腐、不能腐、不想腐机制。加强纪检干部队伍建设，深化机关纪委干部培训效果，提升纪委工作人员能力素质。进一步完善内部管理制度，加强党费使用管理，提升固定资产管理水平，防范堵塞内控风险。",
+    ].join("\n"),
+  },
+  // The seed's 一、(一)(二)(三): the 整改专题会议, the leading group under 谢军, "条条要整改、件件有着落".
+  plan: {
+    summary:
+      "市委第一巡察组反馈后，机关工委立即召开巡察整改专题会议统一思想，成立巡察反馈意见整改工作领导小组，由机关工委书记谢军任组长，班子其他成员任副组长，分工负责各项整改任务；按照“条条要整改、件件有着落”的要求，从工委班子、党支部以及各处室等层面一条一条认真分析、一项一项对照检查，研究制定整改工作方案。",
+    // The seed's （一）2: 纪监工委 supervises the 工委's “三重一大” throughout.
+    commissionOpinion:
+      "整改措施总体可行。需长期坚持的事项请明确阶段目标和完成时限，防止集中整改期结束后整改放松；纪监工委要加强对工委“三重一大”事项的全过程监督。",
+    approvalComment: "已按退回意见明确长期整改事项的完成时限，审核通过。",
+    returned: {
+      firstDeadline: () => "2023-09-27",
+      comment:
+        "按计划持续推进的17项整改事项均以集中整改期结束日（2023年9月27日）为完成时限，与措施中的工作安排不符（如10月份召开调研成果交流会、12月下旬开展办公技能竞赛）。请区分集中整改期内完成的事项和需长期坚持的事项，据实明确完成时限后重新报送。",
+    },
+  },
+  // The seed's dates: 9月13日 the 专题民主生活会 with the commission and the organisation department "到会指导"; the report
+  // as of the note date, made public "按照党务公开原则".
+  period: {
+    meetingDate: "2023-09-13",
+    meetingAttendees: "工委班子成员（工委主要负责同志点评）；市纪委监委、市委组织部相关人员到会指导",
+    commissionAttended: true,
+    orgDeptAttended: true,
+    progressReportDate: "2023-09-25",
+    progressReportNote:
+      "《XX市委市级机关工委关于巡察整改情况的报告》：经过3个月集中整改，巡察反馈的25个具体问题，已完成的整改事项有8个，已取得明显成效的17个。",
+    internalNoticeDate: "2023-09-25",
+    publicAnnouncementDate: "2023-09-25",
+    publicAnnouncementPlace: "按照党务公开原则公开巡察整改情况报告",
+  },
+  // Rules the seed names as revised, recorded on the date of its report.
+  rules: [
+    {
+      title: "工委会议制度",
+      kind: "revised",
+      adoptedOn: "2023-09-25",
+      description: "修订完善工委会议制度，确保全市重要会议精神及时传达贯彻到位。",
+      rows: ["（二）1"],
+    },
+    {
+      title: "政府采购内部控制规范",
+      kind: "revised",
+      adoptedOn: "2023-09-25",
+      description:
+        "预算金额不超过2万元且使用自行采购方式的，可以采取定向采购方式；超过2万元但不超过30万元的，原则上邀请或公告邀请不少于3家供应商比价参与。",
+      rows: ["（一）4"],
+    },
+    {
+      title: "机关党建信息报送工作管理细则",
+      kind: "revised",
+      adoptedOn: "2023-09-25",
+      description: "明确信息报送要求和激励方式；对先进单位只进行通报表扬，不再发放奖励费用。",
+      rows: ["（二）17"],
+    },
+  ],
+  // Suggested 差 (8 of 25 closed); the 17 still open are long-term and reported as significant progress.
+  evaluation: {
+    grade: "fair",
+    reason:
+      "集中整改期内完成的8项已销号；其余17项均为需长期坚持的整改事项，整改已取得明显成效（整改情况报告：已完成8个、取得明显成效17个），正按计划持续推进，未发现敷衍整改、虚假整改，定为“中”。",
+  },
   aspects: [
     {
       // 党的领导

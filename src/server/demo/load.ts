@@ -1,11 +1,16 @@
 /**
  * npm run demo: the demo is built from the seed documents through the same API a user drives — accounts
  * through the account and password commands, everything else through HTTP requests as each demo user.
- * No figure is typed in: the summary reads the counts back from the feedback and the ledger figures.
+ * Per seed inspection: findings, feedback, the rectification plan (approved while every row is open), the ledger
+ * filled and closed, the announcement's details, the concentrated period and the rules made. Then the letters, a
+ * small county inspection whose common problem leads to a fix-alike campaign and a recommendation letter, the
+ * secretary's directives, the evaluations and a revisit. Then 衡阳's coverage of its term (coverage.ts: hundreds of
+ * organisations imported from one spreadsheet, nine rounds of assignments) and 汨罗's leads with their handling
+ * (leads.ts). No figure is typed in: the summary (summary.ts) reads every count back through the API.
  * main.ts calls this only on an empty database; it refuses to run twice.
  */
 import { buildApp } from "../app.ts";
-import type { AppContext } from "../context.ts";
+import { todayIn, type AppContext } from "../context.ts";
 import {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
@@ -16,25 +21,25 @@ import {
   type DemoUsername,
 } from "./accounts.ts";
 import { DemoClient } from "./client.ts";
+import { replayCounty } from "./county.ts";
+import { replayCoverage } from "./coverage.ts";
+import { replayDirectives } from "./directives.ts";
+import { HENGYANG } from "./hengyang.ts";
 import { JIGUAN } from "./jiguan.ts";
+import { replayLeads } from "./leads.ts";
+import { sendLetters } from "./letters.ts";
 import { MILUO } from "./miluo.ts";
-import { closeRows, fillLedger, planInspection, registerFeedback, registerOrgs } from "./replay.ts";
+import { recordPeriod, recordRules, replayPlan } from "./rectify.ts";
+import { closeRows, fillLedger, planInspection, registerFeedback, registerOrgs, writeAnnouncement } from "./replay.ts";
+import { evaluate, revisit } from "./review.ts";
 import type { SeedInspection } from "./seed.ts";
+import { summary } from "./summary.ts";
 
 interface Replayed {
   seed: SeedInspection;
   assignmentId: string;
+  orgId: string;
   contact: DemoUsername;
-}
-
-interface FeedbackTotals {
-  totals: { aspects: number; problems: number; rows: number };
-}
-interface Figures {
-  figures: { total: number; done: number; significantProgress: number; doneRate: number | null };
-}
-interface AssignmentView {
-  assignment: { orgName: string; roundName: string };
 }
 
 export async function loadDemo(ctx: AppContext): Promise<string> {
@@ -46,48 +51,51 @@ export async function loadDemo(ctx: AppContext): Promise<string> {
     const as = Object.fromEntries(clients.map((c) => [c.username, c])) as Record<DemoUsername, DemoClient>;
 
     await grantOfficeRoles(as.demo_secadmin);
-    const inspections: Replayed[] = [
-      { seed: MILUO, assignmentId: "", contact: "demo_miluo" },
-      { seed: JIGUAN, assignmentId: "", contact: "demo_jiguan" },
-    ];
-    const orgIds = [];
-    for (const i of inspections) orgIds.push(await registerOrgs(as.demo_office, i.seed));
+    const miluo: Replayed = { seed: MILUO, assignmentId: "", orgId: "", contact: "demo_miluo" };
+    const jiguan: Replayed = { seed: JIGUAN, assignmentId: "", orgId: "", contact: "demo_jiguan" };
+    const hengyang: Replayed = { seed: HENGYANG, assignmentId: "", orgId: "", contact: "demo_hengyang" };
+    const inspections = [miluo, jiguan, hengyang];
+    for (const i of inspections) i.orgId = await registerOrgs(as.demo_office, i.seed);
     await grantScopedRoles(as.demo_secadmin);
 
     const people = { office: as.demo_office, closer: as.demo_office2, teamMember: as.demo_team_member };
-    for (const [n, i] of inspections.entries()) {
-      i.assignmentId = await planInspection(as.demo_office, i.seed, orgIds[n]!, {
+    for (const i of inspections) {
+      const contact = as[i.contact];
+      i.assignmentId = await planInspection(as.demo_office, i.seed, i.orgId, {
         leader: "demo_team_leader",
         member: "demo_team_member",
       });
       await registerFeedback(people, i.seed, i.assignmentId);
-      const asked = await fillLedger(as[i.contact], i.seed, i.assignmentId);
+      // The plan is approved onto the rows while they are all open; the progress reported afterwards leaves it whole.
+      await replayPlan({ contact, commission: as.demo_commission, reviewer: as.demo_office }, i.seed, i.assignmentId);
+      const asked = await fillLedger(contact, i.seed, i.assignmentId);
       await closeRows(people.closer, asked);
+      await writeAnnouncement(contact, i.seed, i.assignmentId);
+      await recordPeriod(contact, i.seed, i.assignmentId);
+      await recordRules(contact, i.seed, i.assignmentId, i.orgId);
     }
-    return await summary(as.demo_head, inspections);
+
+    const today = todayIn(ctx);
+    await sendLetters({ office: as.demo_office, jiguan: as.demo_jiguan, leader: as.demo_leader }, jiguan, miluo);
+    await replayCounty({ office: as.demo_office, office2: as.demo_office2, teamMember: as.demo_team_member }, today);
+    await replayDirectives({ office: as.demo_office, owner: as.demo_hengyang }, "衡阳县");
+    for (const i of inspections) await evaluate(as.demo_office, i.seed, i.assignmentId);
+    await revisit({ drawer: as.demo_office, checker: as.demo_office2 }, miluo.assignmentId, today);
+
+    const calendar = await ctx.calendar();
+    const coverageTermId = await replayCoverage(as.demo_office, calendar);
+    const leadsTermId = await replayLeads(
+      {
+        office: as.demo_office,
+        head: as.demo_head,
+        leader: as.demo_team_leader,
+        member: as.demo_team_member,
+        commission: as.demo_commission,
+      },
+      calendar,
+    );
+    return await summary(as.demo_head, inspections, miluo.assignmentId, { coverageTermId, leadsTermId });
   } finally {
     await app.close();
   }
-}
-
-async function summary(reader: DemoClient, inspections: Replayed[]): Promise<string> {
-  const lines = ["", "==================== 演示数据已加载 ===================="];
-  lines.push("依据种子文件，经系统的业务接口逐项办理：登记问题 → 登记反馈意见 → 填报台账、上传佐证 → 申请销号 → 审核销号。");
-  lines.push("以下数字均由系统从反馈意见和整改台账统计得出：");
-  for (const i of inspections) {
-    const { assignment } = await reader.get<AssignmentView>(`/api/assignments/${i.assignmentId}`);
-    const { totals } = await reader.get<FeedbackTotals>(`/api/assignments/${i.assignmentId}/feedback`);
-    const { figures } = await reader.get<Figures>(`/api/figures/ledger?assignmentId=${i.assignmentId}`);
-    lines.push(
-      `  · ${assignment.orgName}（${assignment.roundName}，种子文件 ${i.seed.source}）：` +
-        `反馈 ${totals.aspects} 个方面 ${totals.problems} 个问题，细化为 ${totals.rows} 条；` +
-        `已销号 ${figures.done} 条，取得明显成效 ${figures.significantProgress} 条`,
-    );
-  }
-  lines.push("", `演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-  const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
-  for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(width)}  ${a.displayName} —— ${a.can}`);
-  lines.push("系统管理员账号不在此列：其密码见首次启动时的提示。");
-  lines.push("========================================================", "");
-  return lines.join("\n");
 }

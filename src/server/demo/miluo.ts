@@ -37,6 +37,79 @@ export const MILUO: SeedInspection = {
   withdrawalDate: "2023-11-07",
   feedbackDate: "2023-12-14",
   noteDate: "2024-06-07",
+  // The seed's title names the issuer; its 三、下一步整改工作安排 and the contacts it prints (邮政信箱 414400 is 汨罗's postcode).
+  announcement: {
+    issuer: "中共汨罗市委巡察机构",
+    nextSteps: [
+      "通过抓实集中整改，市委巡察机构整改工作取得了阶段性成效，下一步，市委巡察机构将始终坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，深入学习贯彻习近平总书记关于巡视巡察工作的重要指示精神，坚持不懈继续抓好巡察整改落实工作，巩固和深化巡察整改成果。",
+      "一是深化思想认识，健全完善整改工作机制。进一步提高政治站位，突出政治意识，深刻认识巡察反馈意见的重要作用和重大意义，切实增强政治责任感和敏锐性，以此次巡察整改作为聚焦全面从严治党、加强党的领导和党的建设为契机，认真分析问题存在的体制机制性原因，在举一反三上着力，在建章立制上下功夫，进一步健全完善整改工作机制，推动巡察整改落实落细。",
+      "二是坚持问题导向，全面推进问题整改落实。进一步增强做好巡察整改工作的政治自觉和责任担当，切实按照巡察反馈问题一个不放过、一个不疏忽的整改要求，坚持整改目标不变、整改劲头不松、整改力度不减，对已完成的整改任务，适时组织“回头看”，防止问题反弹。",
+      "三是用好前期成果，持续推动整改走深走实。进一步牢固树立巡察整改只有起点没有终点的思想，坚持以严的要求、实的行动，充分利用好前期整改成果，坚持目标不变、标准不降、力度不减，进一步对健全的制度、完善的措施进行检验、督促执行，切实把巡察整改成果转化为推动汨罗市巡察工作高质量发展的有力保障、强大动力。",
+    ].join("\n"),
+    contactPhone: "0730-5208005",
+    contactPostcode: "414400",
+    contactEmail: "mlswxcb2020@126.com",
+  },
+  // The seed's 一、组织整改落实情况 (二是…): how the plan was made and who leads the rectification.
+  plan: {
+    summary:
+      "对照岳阳市委提级巡察组反馈的4个方面13个问题，制定整改方案：对于可以立即解决的，坚决立行立改；对于需长期整改的，从建章立制入手，持续用力，抓实抓好；建立整改台账，解决一个，销号一个，确保巡察反馈问题件件有落实，事事有回音。整改工作领导小组由市委常委、市纪委书记、市监委主任许义中同志任组长，市委常委、市委组织部部长苏红琳同志任副组长，领导小组办公室设市委巡察办。",
+    // Its measures for 问题四 and 问题六: 巡察整改 in the commission's routine supervision, clues checked with its 案管室.
+    commissionOpinion:
+      "同意整改方案。巡察移交问题线索的办理情况（问题六）请定期与市纪委监委案管室核对；市纪委监委相关室组将把巡察整改纳入日常监督重点。",
+    approvalComment: "整改措施具体，责任到人，时限明确，审核通过。",
+  },
+  // The seed reports no 整改专题民主生活会 of the 巡察机构 itself (衡阳's and 机关工委's do): none is recorded. Its progress
+  // report is the 通报 itself, signed by the 市委巡察工作领导小组 on 2024-06-11 and made public with contacts for opinions.
+  period: {
+    meetingDate: null,
+    meetingAttendees: null,
+    commissionAttended: false,
+    orgDeptAttended: false,
+    progressReportDate: "2024-06-11",
+    progressReportNote:
+      "《中共汨罗市委巡察机构关于巡察整改进展情况的通报》：截至6月7日，提级巡察反馈细化的23个问题，已完成整改23个。",
+    internalNoticeDate: "2024-06-11",
+    publicAnnouncementDate: "2024-06-11",
+    publicAnnouncementPlace: "公开整改进展情况通报，公布联系电话、邮政信箱和电子邮箱接受干部群众监督",
+  },
+  // The rules the seed names with the problem they answer; it gives the month only, recorded as the month's last day.
+  rules: [
+    {
+      title: "汨罗市委巡察整改监督闭环管理工作规程",
+      kind: "new",
+      adoptedOn: "2024-01-31",
+      description: "完善和规范巡察整改指导和评估工作，做到有章可循。",
+      rows: ["问题三"],
+    },
+    {
+      title: "汨罗市委巡察整改评估工作规则（试行）",
+      kind: "new",
+      adoptedOn: "2024-04-30",
+      description: "规范巡察整改督查评估；2024年6月据此对第五轮巡察的9家单位党组织开展整改督查评估。",
+      rows: ["问题三"],
+    },
+    {
+      title: "进一步改进巡察工作作风有关措施",
+      kind: "new",
+      adoptedOn: "2024-01-31",
+      description: "明确规定对问题线索零报告的巡察组组长进行约谈。",
+      rows: ["问题九"],
+    },
+    {
+      title: "汨罗市委巡察人才库建设工作方案（汨巡发〔2024〕2号）",
+      kind: "new",
+      adoptedOn: "2024-04-30",
+      description: "提高人才库建设标准，已推荐入库人员230名；对人才库实施动态管理，不能胜任巡察工作的予以清退。",
+      rows: ["问题二十"],
+    },
+  ],
+  // Suggested 中 only because the close-outs were entered when the demo was loaded, after the deadlines.
+  evaluation: {
+    grade: "good",
+    reason:
+      "《通报》载明截至2024年6月7日，提级巡察反馈细化的23个问题已全部完成整改，未超过整改时限；系统中的销号日期为台账补录日期，按时完成情况以通报为准。",
+  },
   aspects: [
     {
       // 党的领导

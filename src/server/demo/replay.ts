@@ -2,7 +2,8 @@
  * Replays one seed inspection through the API, step by step as its people would: the office registers
  * the organisations and plans the round; the team member enters each problem as a finding; the office
  * registers the feedback; the organisation contact fills every row, dates a progress note, uploads
- * evidence and asks for close-out; a second office user checks and closes the rows.
+ * evidence and asks for close-out; a second office user checks and closes the rows; the contact then writes
+ * what the seed prints beside its figures into the progress announcement.
  */
 import type { DemoClient } from "./client.ts";
 import type { SeedInspection, SeedRow } from "./seed.ts";
@@ -18,7 +19,7 @@ interface Created {
 }
 
 /** Registers the organisation chain (reusing what already exists) and returns the inspected organisation's id. */
-export async function registerOrgs(office: DemoClient, seed: SeedInspection): Promise<string> {
+export async function registerOrgs(office: DemoClient, seed: Pick<SeedInspection, "orgs">): Promise<string> {
   let parentId: string | null = null;
   for (const o of seed.orgs) {
     const { items } = await office.get<{ items: Array<{ id: string; name: string; parentId: string | null }> }>("/api/orgs");
@@ -38,13 +39,12 @@ export async function registerOrgs(office: DemoClient, seed: SeedInspection): Pr
   return parentId!;
 }
 
-/** Term, round, team with its two seats, and the assignment: the office's planning screens. */
-export async function planInspection(
+/** Term (reused by name), round, and a team with its two seats: the office's planning screens. */
+export async function planRound(
   office: DemoClient,
-  seed: SeedInspection,
-  orgId: string,
+  seed: Pick<SeedInspection, "term" | "round" | "team">,
   seats: { leader: string; member: string },
-): Promise<string> {
+): Promise<{ roundId: string; teamId: string }> {
   const { items: terms } = await office.get<{ items: Array<{ id: string; name: string }> }>("/api/terms");
   const termId =
     terms.find((t) => t.name === seed.term.name)?.id ?? (await office.post<{ term: Created }>("/api/terms", seed.term)).term.id;
@@ -61,16 +61,36 @@ export async function planInspection(
     if (!person) throw new Error(`演示数据加载失败：找不到巡察组人员 ${username}`);
     await office.post(`/api/teams/${team.id}/members`, { userId: person.id, position });
   }
-  const { assignment } = await office.post<{ assignment: Created }>(`/api/rounds/${round.id}/assignments`, {
-    teamId: team.id,
+  return { roundId: round.id, teamId: team.id };
+}
+
+/** The team's assignment to one organisation, on site between the two dates. */
+export async function assign(
+  office: DemoClient,
+  at: { roundId: string; teamId: string },
+  orgId: string,
+  dates: Pick<SeedInspection, "entryDate" | "withdrawalDate">,
+): Promise<string> {
+  const { assignment } = await office.post<{ assignment: Created }>(`/api/rounds/${at.roundId}/assignments`, {
+    teamId: at.teamId,
     orgId,
-    entryDate: seed.entryDate,
-    withdrawalDate: seed.withdrawalDate,
+    entryDate: dates.entryDate,
+    withdrawalDate: dates.withdrawalDate,
   });
   return assignment.id;
 }
 
-const rowsOf = (seed: SeedInspection): SeedRow[] => seed.aspects.flatMap((a) => a.problems.flatMap((p) => p.rows));
+/** Term, round, team with its two seats, and the assignment: the office's planning screens. */
+export async function planInspection(
+  office: DemoClient,
+  seed: SeedInspection,
+  orgId: string,
+  seats: { leader: string; member: string },
+): Promise<string> {
+  return assign(office, await planRound(office, seed, seats), orgId, seed);
+}
+
+export const rowsOf = (seed: SeedInspection): SeedRow[] => seed.aspects.flatMap((a) => a.problems.flatMap((p) => p.rows));
 
 /** Each problem as the team's finding, then the feedback that groups them into aspects, problems and rows. */
 export async function registerFeedback(people: DemoPeople, seed: SeedInspection, assignmentId: string): Promise<void> {
@@ -170,4 +190,9 @@ export async function fillLedger(contact: DemoClient, seed: SeedInspection, assi
 /** The second office user checks the evidence and closes the rows out (never the one who asked). */
 export async function closeRows(closer: DemoClient, ids: string[]): Promise<void> {
   if (ids.length) await closer.post("/api/ledger/batch", { action: "close", ids, reason: "佐证材料齐全，整改到位，同意销号" });
+}
+
+/** The contact writes the announcement's issuer, next steps and the contacts the seed prints. */
+export async function writeAnnouncement(contact: DemoClient, seed: SeedInspection, assignmentId: string): Promise<void> {
+  await contact.put(`/api/assignments/${assignmentId}/announcement-details`, seed.announcement);
 }

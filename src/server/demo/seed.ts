@@ -3,9 +3,12 @@
  * and, for each row, what the organisation reported in its rectification announcement. Every text is
  * copied from the seed; every count the demo prints is computed by the application afterwards.
  */
+import type { RuleKind } from "../../domain/accountability.ts";
+import type { Grade } from "../../domain/evaluation.ts";
 import type { FindingCategory } from "../../domain/finding.ts";
 import type { RectificationKind } from "../../domain/ledger.ts";
 import type { OrgKind } from "../../domain/org.ts";
+import type { PeriodRecord } from "../../domain/period.ts";
 import type { RoundKind } from "../../domain/round.ts";
 
 export interface SeedRow {
@@ -49,4 +52,44 @@ export interface SeedInspection {
   /** The date of the progress note: the day the seed reports the state as of. */
   noteDate: string;
   aspects: SeedAspect[];
+  /** What the seed prints beside its figures: the issuer of its title, its next steps and contacts (empty if none). */
+  announcement: SeedAnnouncement;
+  /** The rectification plan: drafted from the rows (each entry = the row's measures, leader, department, deadline). */
+  plan: SeedPlan;
+  /** The concentrated rectification period as the seed dates it (an item the seed does not report stays empty). */
+  period: PeriodRecord;
+  /** Rules the seed names as made or revised because of a problem. */
+  rules: SeedRule[];
+  /** The office's grade once the period is over, with its reason. */
+  evaluation: { grade: Grade; reason: string };
+}
+
+/** What the plan says beyond its entries, who commented on it, and — for a plan returned once — its first version. */
+export interface SeedPlan {
+  summary: string;
+  /** The commission's opinion on the first version submitted. */
+  commissionOpinion: string;
+  approvalComment: string;
+  /** The first version's deadline for a row and the office's reason to return it; absent when approved at once. */
+  returned?: { firstDeadline: (row: SeedRow) => string; comment: string };
+}
+
+export interface SeedRule {
+  title: string;
+  kind: RuleKind;
+  adoptedOn: string;
+  description: string;
+  /** The labels of the rows whose findings led to the rule. */
+  rows: string[];
+}
+
+/** As the seed prints it; a contact the seed does not print is left out. */
+export interface SeedAnnouncement {
+  issuer: string;
+  /** One paragraph per line. */
+  nextSteps: string;
+  contactPhone?: string;
+  contactAddress?: string;
+  contactPostcode?: string;
+  contactEmail?: string;
 }

@@ -14,6 +14,20 @@ import { feedbackRoutes } from "./feedback/routes.ts";
 import { ledgerRoutes } from "./ledger/routes.ts";
 import { figuresRoutes } from "./figures/routes.ts";
 import { directivesRoutes } from "./directives/routes.ts";
+import { plansRoutes } from "./plans/routes.ts";
+import { notificationsRoutes } from "./notifications/routes.ts";
+import { periodsRoutes } from "./periods/routes.ts";
+import { evaluationsRoutes } from "./evaluations/routes.ts";
+import { lettersRoutes } from "./letters/routes.ts";
+import { accountabilityRoutes } from "./accountability/routes.ts";
+import { commonProblemsRoutes } from "./common/routes.ts";
+import { announcementsRoutes } from "./announcements/routes.ts";
+import { coverageRoutes } from "./coverage/routes.ts";
+import { poolRoutes } from "./pool/routes.ts";
+import { onsiteRoutes } from "./onsite/routes.ts";
+import { petitionsRoutes } from "./petitions/routes.ts";
+import { leadsRoutes } from "./leads/routes.ts";
+import { reportsRoutes } from "./reports/routes.ts";
 
 export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);
@@ -29,4 +43,18 @@ export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   ledgerRoutes(app, ctx);
   figuresRoutes(app, ctx);
   directivesRoutes(app, ctx);
+  plansRoutes(app, ctx);
+  notificationsRoutes(app, ctx);
+  periodsRoutes(app, ctx);
+  evaluationsRoutes(app, ctx);
+  lettersRoutes(app, ctx);
+  accountabilityRoutes(app, ctx);
+  commonProblemsRoutes(app, ctx);
+  announcementsRoutes(app, ctx);
+  coverageRoutes(app, ctx);
+  poolRoutes(app, ctx);
+  onsiteRoutes(app, ctx);
+  petitionsRoutes(app, ctx);
+  leadsRoutes(app, ctx);
+  reportsRoutes(app, ctx);
 }

@@ -1,10 +1,12 @@
 /** The signed-in shell: collapsible side menu from the user's capabilities, header with who is signed in. */
-import { HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Layout, Menu, Space, Tag, Typography, theme } from "antd";
-import { Suspense, useState } from "react";
+import { BellOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Badge, Button, Layout, Menu, Space, Tag, Tooltip, Typography, theme } from "antd";
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { api } from "../api.ts";
 import { ErrorBoundary } from "../components/ErrorBoundary.tsx";
 import { allRoutes } from "../coreRoutes.tsx";
+import type { AppRoute } from "../routes.tsx";
 import { FullPageSpin, useMe, useSession } from "../session.tsx";
 
 const COLLAPSE_KEY = "xuncha.sider.collapsed";
@@ -17,6 +19,83 @@ function selectedKey(pathname: string, keys: string[]): string {
   return best;
 }
 
+type MenuEntry = { key: string; icon?: ReactNode; label: ReactNode };
+type MenuGroup = { type: "group"; key: string; label: string; children: MenuEntry[] };
+
+/** Home, then the entries in order, those with a group gathered under its heading where the group first appears. */
+function menuItems(routes: AppRoute[]): Array<MenuEntry | MenuGroup> {
+  const items: Array<MenuEntry | MenuGroup> = [{ key: "/", icon: <HomeOutlined />, label: <Link to="/">首页</Link> }];
+  const groups = new Map<string, MenuGroup>();
+  for (const r of routes) {
+    const entry = { key: r.path, icon: r.icon, label: <Link to={r.path}>{r.label}</Link> };
+    if (!r.group) {
+      items.push(entry);
+      continue;
+    }
+    let g = groups.get(r.group);
+    if (!g) {
+      g = { type: "group", key: `group:${r.group}`, label: r.group, children: [] };
+      groups.set(r.group, g);
+      items.push(g);
+    }
+    g.children.push(entry);
+  }
+  return items;
+}
+
+const UNREAD_CHANGED = "xuncha:unread-changed";
+/** The notification centre tells the bell to count again after notices are marked read. */
+export const unreadChanged = (): void => void window.dispatchEvent(new Event(UNREAD_CHANGED));
+
+const POLL_MS = 60_000;
+const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
+
+/**
+ * The unread count: on arrival, on every route change, and every minute while the user is at the screen. A poll
+ * with no keystroke or click since the last one is skipped, so an unattended screen does not keep the session alive.
+ */
+function useUnreadCount(pathname: string): number {
+  const [unread, setUnread] = useState(0);
+  const active = useRef(true);
+  const load = useCallback(() => {
+    api.get<{ unread: number }>("/api/notifications/unread-count").then(
+      (r) => setUnread(r.unread),
+      () => undefined, // a badge is not worth an error message; the next poll tries again
+    );
+  }, []);
+  useEffect(() => {
+    const mark = () => {
+      active.current = true;
+    };
+    for (const e of ACTIVITY_EVENTS) window.addEventListener(e, mark, { passive: true });
+    window.addEventListener(UNREAD_CHANGED, load);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== "visible" || !active.current) return;
+      active.current = false;
+      load();
+    }, POLL_MS);
+    return () => {
+      for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, mark);
+      window.removeEventListener(UNREAD_CHANGED, load);
+      window.clearInterval(timer);
+    };
+  }, [load]);
+  useEffect(() => load(), [pathname, load]);
+  return unread;
+}
+
+function NotificationBell({ pathname }: { pathname: string }) {
+  const navigate = useNavigate();
+  const unread = useUnreadCount(pathname);
+  return (
+    <Tooltip title={unread ? `提醒中心（${unread} 条未读）` : "提醒中心"}>
+      <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]}>
+        <Button type="text" icon={<BellOutlined />} aria-label="提醒中心" onClick={() => navigate("/notifications")} />
+      </Badge>
+    </Tooltip>
+  );
+}
+
 export function AppLayout() {
   const me = useMe();
   const { logout } = useSession();
@@ -26,10 +105,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSE_KEY) === "1");
 
   const menuRoutes = allRoutes().filter((r) => !r.hideInMenu && r.visible(me));
-  const items = [
-    { key: "/", icon: <HomeOutlined />, label: <Link to="/">首页</Link> },
-    ...menuRoutes.map((r) => ({ key: r.path, icon: r.icon, label: <Link to={r.path}>{r.label}</Link> })),
-  ];
+  const items = menuItems(menuRoutes);
   const roleLabels = [...new Set(me.roles.map((r) => r.label))];
   if (!roleLabels.length && me.teamSeats.length) roleLabels.push("巡察组成员");
 
@@ -81,6 +157,7 @@ export function AppLayout() {
           }}
         >
           <Space size="small">
+            {me.can.viewNotifications && <NotificationBell pathname={pathname} />}
             <Space size={4}>
               <UserOutlined />
               <Typography.Text strong>{me.displayName}</Typography.Text>

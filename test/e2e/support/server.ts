@@ -72,12 +72,13 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `args` go to npm start (e.g. ["--demo"]). */
+export async function startServer(args: string[] = []): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "xuncha-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   let out = "";
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs"), ...args], {
     cwd: ROOT,
     env: userEnv({
       PORT: String(port),

@@ -22,6 +22,23 @@ export const RECORD_TYPE_LABELS: Record<string, string> = {
   ledger_row: "台账条目",
   ledger_note: "进展记录",
   evidence_file: "佐证材料",
+  secretary_meeting: "书记专题会",
+  directive: "点人点事",
+  rectification_plan: "整改方案",
+  notification: "提醒",
+  rectification_period: "集中整改期",
+  letter: "函件",
+  common_problem: "共性问题",
+  campaign: "同类同改",
+  evaluation: "整改评估",
+  revisit: "回头看",
+  revisit_item: "回头看抽查条目",
+  accountability_action: "问责",
+  rule: "制度建设",
+  announcement_details: "整改进展公告",
+  pool_person: "人才库人员",
+  pool_relation: "回避关系",
+  training: "培训",
 };
 
 const COLUMNS = [

@@ -1,17 +1,56 @@
-/** Registering feedback: one command creates aspects, problems and the ledger rows, and links the findings. */
+/**
+ * Registering feedback: one command creates aspects, problems and the ledger rows, and links the findings. A
+ * problem made only of immediate fixes (立行立改) is registered already done and closed, with the fixes' evidence.
+ */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { conflict, forbidden, notFound, ruleViolation } from "../../../domain/errors.ts";
 import type { FeedbackInput } from "../../../domain/feedback.ts";
 import { uuidv7 } from "../../../domain/ids.ts";
 import { isOffice, type Actor } from "../../../domain/roles.ts";
-import { created, runCommand, type Origin } from "../../command.ts";
+import { created, runCommand, type CommandScope, type Origin } from "../../command.ts";
 import type { AppContext } from "../../context.ts";
-import { assignments, feedbackAspects, feedbackProblems, findings, ledgerRows } from "../../db/schema.ts";
+import { assignments, evidenceFiles, feedbackAspects, feedbackProblems, findings, ledgerRows } from "../../db/schema.ts";
+import { attachmentRows } from "../onsite/attachments.ts";
 
 export interface FeedbackResult {
   aspects: number;
   problems: number;
   rows: number;
+}
+
+/** A ledger row for an immediate fix: done and closed at registration, by the registering user; measures = fix notes. */
+function immediateRow(s: CommandScope, notes: Array<string | null | undefined>) {
+  const measures = [...new Set(notes.map((n) => n?.trim()).filter(Boolean))].join("；");
+  return {
+    kind: "immediate",
+    progress: "done",
+    status: "closed",
+    closedAt: s.now,
+    closedBy: s.actor?.userId ?? null,
+    measures: measures || null,
+  };
+}
+
+/**
+ * The fixed findings' attachments, to be the rows' evidence: the same stored file (content hash), no copy; still
+ * showing who uploaded it and when.
+ */
+async function fixEvidence(s: CommandScope, findingIds: string[]) {
+  const out = new Map<string, Array<Omit<typeof evidenceFiles.$inferInsert, "id" | "rowId">>>();
+  for (const a of await attachmentRows(s.tx, "finding", findingIds)) {
+    const list = out.get(a.ownerId) ?? [];
+    list.push({
+      createdAt: a.createdAt,
+      createdBy: a.createdBy,
+      updatedAt: s.now,
+      fileName: a.fileName,
+      mimeType: a.mimeType,
+      size: a.size,
+      contentHash: a.contentHash,
+    });
+    out.set(a.ownerId, list);
+  }
+  return out;
 }
 
 export async function registerFeedback(
@@ -41,14 +80,22 @@ export async function registerFeedback(
     const wanted = input.aspects.flatMap((x) => x.problems.flatMap((p) => p.findingIds));
     const dup = wanted.find((id, i) => wanted.indexOf(id) !== i);
     if (dup) throw ruleViolation("同一条巡察发现的问题只能归入一个反馈问题");
-    if (wanted.length) {
-      const found = await s.tx
-        .select({ id: findings.id, problemId: findings.problemId })
-        .from(findings)
-        .where(and(inArray(findings.id, wanted), eq(findings.assignmentId, assignmentId), isNull(findings.deletedAt)));
-      if (found.length !== wanted.length) throw ruleViolation("所选问题中有不属于本次巡察任务的记录");
-      if (found.some((f) => f.problemId)) throw ruleViolation("所选问题中有已反馈的记录");
-    }
+    const found = wanted.length
+      ? await s.tx
+          .select({
+            id: findings.id,
+            problemId: findings.problemId,
+            immediateFix: findings.immediateFix,
+            fixNote: findings.fixNote,
+          })
+          .from(findings)
+          .where(and(inArray(findings.id, wanted), eq(findings.assignmentId, assignmentId), isNull(findings.deletedAt)))
+      : [];
+    if (found.length !== wanted.length) throw ruleViolation("所选问题中有不属于本次巡察任务的记录");
+    if (found.some((f) => f.problemId)) throw ruleViolation("所选问题中有已反馈的记录");
+    const fixed = new Map(found.filter((f) => f.immediateFix).map((f) => [f.id, f.fixNote]));
+    const evidenceOf = await fixEvidence(s, [...fixed.keys()]);
+    const evidence: Array<typeof evidenceFiles.$inferInsert> = [];
 
     let problemSeq = 0;
     let rowSeq = 0;
@@ -64,11 +111,14 @@ export async function registerFeedback(
         const problemId = uuidv7();
         problemRows.push({ id: problemId, ...created(s), assignmentId, aspectId, seq: problemSeq, text: p.text });
         if (p.findingIds.length) links.push({ problemId, findingIds: p.findingIds });
+        // A problem whose findings were all fixed on site (立行立改) enters the ledger done and closed, with their evidence.
+        const immediate = p.findingIds.length > 0 && p.findingIds.every((id) => fixed.has(id));
         const refined = p.rows.length ? p.rows : [{ text: p.text }];
         for (const [ri, row] of refined.entries()) {
           rowSeq++;
+          const id = uuidv7();
           rows.push({
-            id: uuidv7(),
+            id,
             ...created(s),
             orgId: a.orgId,
             assignmentId,
@@ -76,13 +126,25 @@ export async function registerFeedback(
             seq: rowSeq,
             seqLabel: refined.length > 1 ? `${problemSeq}.${ri + 1}` : String(problemSeq),
             text: row.text,
+            ...(immediate
+              ? immediateRow(
+                  s,
+                  p.findingIds.map((f) => fixed.get(f)),
+                )
+              : {}),
           });
+          if (immediate) {
+            for (const f of p.findingIds.flatMap((fid) => evidenceOf.get(fid) ?? [])) {
+              evidence.push({ id: uuidv7(), rowId: id, ...f });
+            }
+          }
         }
       }
     }
     await s.tx.insert(feedbackAspects).values(aspectRows);
     await s.tx.insert(feedbackProblems).values(problemRows);
     for (let i = 0; i < rows.length; i += 500) await s.tx.insert(ledgerRows).values(rows.slice(i, i + 500));
+    for (let i = 0; i < evidence.length; i += 500) await s.tx.insert(evidenceFiles).values(evidence.slice(i, i + 500));
     for (const l of links) {
       await s.tx
         .update(findings)
@@ -102,6 +164,7 @@ export async function registerFeedback(
         aspects: aspectRows.length,
         problems: problemRows.length,
         rows: rows.length,
+        closedAsImmediateFix: rows.filter((r) => r.status === "closed").length,
       },
     });
     return { aspects: aspectRows.length, problems: problemRows.length, rows: rows.length };

@@ -1,26 +1,29 @@
-/** Findings (问题) of an assignment. */
+/** Findings (问题) of an assignment, their immediate fixes (立行立改), and the taxonomy they are classified by. */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findingInputSchema, findingPatchSchema } from "../../../domain/finding.ts";
+import { findingFixSchema, findingInputSchema, findingPatchSchema } from "../../../domain/finding.ts";
 import type { AppContext } from "../../context.ts";
 import { actorOf, originOf } from "../../http/auth.ts";
 import { allow } from "../rounds/policy.ts";
 import { getAssignmentRecord } from "../rounds/queries.ts";
-import { createFinding, deleteFinding, updateFinding } from "./commands.ts";
+import { createFinding, deleteFinding, markFindingFixed, updateFinding } from "./commands.ts";
 import { viewFindingsRefusal } from "./policy.ts";
-import { getFindingRecord, listFindings, presentFinding } from "./queries.ts";
+import { getFindingRecord, listFindings, presentFindings } from "./queries.ts";
 import { findingSchema, sharesSchema } from "./schema.ts";
+import { taxonomyRoutes } from "./taxonomy-routes.ts";
 
 const TAGS = ["findings"];
 const idParams = z.object({ id: z.uuid({ error: "编号无效" }) });
 
 export function findingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  taxonomyRoutes(app, ctx);
 
   const view = async (req: Parameters<typeof actorOf>[0], id: string) => {
     const { finding, teamId, withdrawalDate } = await getFindingRecord(ctx.db, id);
-    return presentFinding(actorOf(req), { teamId, withdrawalDate }, finding);
+    const { items } = await presentFindings(ctx.db, actorOf(req), { id: finding.assignmentId, teamId, withdrawalDate }, id);
+    return items[0]!;
   };
 
   r.get(
@@ -81,6 +84,23 @@ export function findingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       await updateFinding(ctx, originOf(req), req.params.id, req.body);
+      return { finding: await view(req, req.params.id) };
+    },
+  );
+
+  r.post(
+    "/api/findings/:id/fix",
+    {
+      schema: {
+        tags: TAGS,
+        summary: "登记立行立改（须已上传佐证材料）",
+        params: idParams,
+        body: findingFixSchema,
+        response: { 200: z.object({ finding: findingSchema }) },
+      },
+    },
+    async (req) => {
+      await markFindingFixed(ctx, originOf(req), req.params.id, req.body);
       return { finding: await view(req, req.params.id) };
     },
   );

@@ -172,31 +172,35 @@ export interface RelapseInput {
   foundOn: string;
 }
 
-export async function reopenRow(ctx: AppContext, origin: ActorOrigin, id: string, input: RelapseInput): Promise<void> {
-  await runCommand(ctx, origin, async (s) => {
-    const [row] = await lockAndCheck(s, origin.actor, [id], "reopen");
-    const relapseId = uuidv7();
-    await s.tx.insert(relapses).values({ id: relapseId, ...created(s), rowId: id, ...input });
-    await s.tx
-      .update(ledgerRows)
-      .set({
-        status: "open",
-        progress: "in_progress",
-        closedBy: null,
-        closedAt: null,
-        closeRequestedBy: null,
-        closeRequestedAt: null,
-        relapseCount: row!.relapseCount + 1,
-        ...bump(s, row!),
-      })
-      .where(eq(ledgerRows.id, id));
-    await s.audit({
-      action: "ledger.reopen",
-      recordType: "ledger_row",
-      recordIds: [id, relapseId],
-      changes: { status: [row!.status, "open"], relapseCount: [row!.relapseCount, row!.relapseCount + 1], ...input },
-    });
+/** Reopens a closed row as a relapse inside a command already running (e.g. a revisit's result). */
+export async function reopenInScope(s: CommandScope, id: string, input: RelapseInput): Promise<void> {
+  if (!s.actor) throw forbidden();
+  const [row] = await lockAndCheck(s, s.actor, [id], "reopen");
+  const relapseId = uuidv7();
+  await s.tx.insert(relapses).values({ id: relapseId, ...created(s), rowId: id, ...input });
+  await s.tx
+    .update(ledgerRows)
+    .set({
+      status: "open",
+      progress: "in_progress",
+      closedBy: null,
+      closedAt: null,
+      closeRequestedBy: null,
+      closeRequestedAt: null,
+      relapseCount: row!.relapseCount + 1,
+      ...bump(s, row!),
+    })
+    .where(eq(ledgerRows.id, id));
+  await s.audit({
+    action: "ledger.reopen",
+    recordType: "ledger_row",
+    recordIds: [id, relapseId],
+    changes: { status: [row!.status, "open"], relapseCount: [row!.relapseCount, row!.relapseCount + 1], ...input },
   });
+}
+
+export async function reopenRow(ctx: AppContext, origin: ActorOrigin, id: string, input: RelapseInput): Promise<void> {
+  await runCommand(ctx, origin, (s) => reopenInScope(s, id, input));
 }
 
 const BATCH_ABILITY: Record<LedgerBatchAction, keyof LedgerAbilities> = {

@@ -54,14 +54,10 @@ export function checkEvidenceFile(fileName: string, content: Buffer, maxMb: numb
   return { mime: kind.mime };
 }
 
-const storedPath = (ctx: AppContext, hash: string) => path.join(ctx.filesDir, hash.slice(0, 2), hash);
+export const storedPath = (ctx: AppContext, hash: string) => path.join(ctx.filesDir, hash.slice(0, 2), hash);
 
-export async function addEvidence(
-  ctx: AppContext,
-  origin: Origin & { actor: Actor },
-  rowId: string,
-  files: Array<{ fileName: string; content: Buffer }>,
-): Promise<string[]> {
+/** Checks each file's type and size and stores it once by content (SM3); other features' attachments use it too. */
+export async function storeFiles(ctx: AppContext, files: Array<{ fileName: string; content: Buffer }>) {
   const maxMb = (await ctx.settings()).evidenceMaxMb;
   const checked = files.map((f) => ({ ...f, ...checkEvidenceFile(f.fileName, f.content, maxMb), hash: sm3(f.content) }));
   // Content-addressed: writing the same file twice is harmless, so it happens before the transaction.
@@ -73,6 +69,16 @@ export async function addEvidence(
       fs.renameSync(`${p}.part`, p);
     }
   }
+  return checked;
+}
+
+export async function addEvidence(
+  ctx: AppContext,
+  origin: Origin & { actor: Actor },
+  rowId: string,
+  files: Array<{ fileName: string; content: Buffer }>,
+): Promise<string[]> {
+  const checked = await storeFiles(ctx, files);
   return runCommand(ctx, origin, async (s) => {
     const [row] = await loadRows(s.tx, [rowId]);
     if (!row) throw notFound("台账条目");

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { AUDIT_ACTIONS, type AuditAction } from "../../../domain/audit.ts";
 import {
+  CAMPAIGN_ASPECT_TITLE,
   LEDGER_STATUS_LABELS,
   PROGRESS_LABELS,
   RECTIFICATION_KIND_LABELS,
@@ -14,6 +15,7 @@ import type { Db } from "../../db/client.ts";
 import {
   assignments,
   auditEntries,
+  campaigns,
   evidenceFiles,
   feedbackAspects,
   feedbackProblems,
@@ -48,6 +50,7 @@ const rowColumns = {
   roundId: assignments.roundId,
   teamId: assignments.teamId,
   problemId: ledgerRows.problemId,
+  campaignId: ledgerRows.campaignId,
   problemText: feedbackProblems.text,
   problemSeq: feedbackProblems.seq,
   aspectTitle: feedbackAspects.title,
@@ -73,13 +76,16 @@ const rowColumns = {
 type RawRow = Awaited<ReturnType<typeof loadRows>>[number];
 
 export function baseQuery(db: Db) {
-  return db
-    .select(rowColumns)
-    .from(ledgerRows)
-    .innerJoin(orgs, eq(orgs.id, ledgerRows.orgId))
-    .innerJoin(assignments, eq(assignments.id, ledgerRows.assignmentId))
-    .innerJoin(feedbackProblems, eq(feedbackProblems.id, ledgerRows.problemId))
-    .innerJoin(feedbackAspects, eq(feedbackAspects.id, feedbackProblems.aspectId));
+  return (
+    db
+      .select(rowColumns)
+      .from(ledgerRows)
+      .innerJoin(orgs, eq(orgs.id, ledgerRows.orgId))
+      // Left joins: a campaign's self-check row has no assignment or feedback problem.
+      .leftJoin(assignments, eq(assignments.id, ledgerRows.assignmentId))
+      .leftJoin(feedbackProblems, eq(feedbackProblems.id, ledgerRows.problemId))
+      .leftJoin(feedbackAspects, eq(feedbackAspects.id, feedbackProblems.aspectId))
+  );
 }
 
 export function stateOf(r: Pick<RawRow, "orgId" | "orgPath" | "teamId" | "status" | "closeRequestedBy">): RowState {
@@ -103,8 +109,9 @@ export function present(actor: Actor, r: RawRow, today: string, evidenceCount: n
     assignmentId: r.assignmentId,
     roundId: r.roundId ?? "",
     problemId: r.problemId,
+    campaignId: r.campaignId,
     problemText: r.problemText ?? "",
-    aspectTitle: r.aspectTitle ?? "",
+    aspectTitle: r.aspectTitle ?? (r.campaignId ? CAMPAIGN_ASPECT_TITLE : ""),
     text: r.text,
     measures: r.measures,
     responsibleLeader: r.responsibleLeader,
@@ -157,7 +164,7 @@ export async function listRows(db: Db, actor: Actor, f: LedgerFilter, today: str
     needsJoins
       ? (q
           .innerJoin(orgs, eq(orgs.id, ledgerRows.orgId))
-          .innerJoin(assignments, eq(assignments.id, ledgerRows.assignmentId)) as unknown as Q)
+          .leftJoin(assignments, eq(assignments.id, ledgerRows.assignmentId)) as unknown as Q)
       : q;
   // A total order: seq restarts in each assignment, so pages need the assignment (and the id) too.
   const order = [asc(ledgerRows.orgId), asc(ledgerRows.assignmentId), asc(ledgerRows.seq), asc(ledgerRows.id)];
@@ -258,12 +265,17 @@ export async function rowDetail(db: Db, actor: Actor, id: string, today: string)
       .where(sql`${auditEntries.recordIds} @> ${JSON.stringify([id])}::jsonb`)
       .orderBy(asc(auditEntries.seq)),
   ]);
-  const [round] = await db
-    .select({ name: rounds.name })
-    .from(rounds)
-    .where(eq(rounds.id, r.roundId ?? ""));
+  // A campaign's self-check row belongs to no round: it is named after its campaign.
+  const [source] = r.roundId
+    ? await db.select({ name: rounds.name }).from(rounds).where(eq(rounds.id, r.roundId))
+    : r.campaignId
+      ? await db
+          .select({ name: sql<string>`${CAMPAIGN_ASPECT_TITLE} || '：' || ${campaigns.title}` })
+          .from(campaigns)
+          .where(eq(campaigns.id, r.campaignId))
+      : [];
   return {
-    row: { ...present(actor, r, today, files.length), roundName: round?.name ?? "" },
+    row: { ...present(actor, r, today, files.length), roundName: source?.name ?? "" },
     notes: notes.map((n) => ({ ...n, author: n.author ?? "", createdAt: n.createdAt.toISOString() })),
     evidence: files.map((f) => ({ ...f, uploadedBy: f.uploadedBy ?? "", createdAt: f.createdAt.toISOString() })),
     relapses: relapseRows.map((x) => ({

@@ -25,9 +25,11 @@ export const ledgerRowSchema = z.object({
   seqLabel: z.string(),
   orgId: z.string(),
   orgName: z.string(),
-  assignmentId: z.string(),
+  /** Null for a fix-alike campaign's self-check row. */
+  assignmentId: z.string().nullable(),
   roundId: z.string(),
-  problemId: z.string(),
+  problemId: z.string().nullable(),
+  campaignId: z.string().nullable(),
   problemText: z.string(),
   aspectTitle: z.string(),
   text: z.string(),

@@ -4,6 +4,7 @@
  * visibility rule.
  */
 import { and, asc } from "drizzle-orm";
+import { CAMPAIGN_ASPECT_TITLE } from "../../../domain/ledger.ts";
 import type { Actor } from "../../../domain/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { ledgerRows } from "../../db/schema.ts";
@@ -47,17 +48,19 @@ export function groupViews(rows: Array<LedgerRowView & { problemSeq: number }>):
   const people = new Map<string, ResponsibilityGroup>();
   const unassigned: ResponsibilityGroup[] = [];
   for (const { problemSeq, ...r } of rows) {
-    let p = problems.get(r.problemId);
+    // A campaign's self-check rows have no feedback problem: each campaign is its own group.
+    const problemKey = r.problemId ?? `campaign:${r.campaignId ?? r.id}`;
+    let p = problems.get(problemKey);
     if (!p) {
       p = {
-        problemId: r.problemId,
-        aspectTitle: r.aspectTitle,
+        problemId: problemKey,
+        aspectTitle: r.problemId ? r.aspectTitle : CAMPAIGN_ASPECT_TITLE,
         problemSeq,
-        problemText: r.problemText,
+        problemText: r.problemId ? r.problemText : r.text,
         orgName: r.orgName,
         rows: [],
       };
-      problems.set(r.problemId, p);
+      problems.set(problemKey, p);
     }
     p.rows.push(r);
 

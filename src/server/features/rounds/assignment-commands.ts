@@ -1,6 +1,7 @@
 /**
  * Assignments: one team × one organisation within a round. Entering an entry date alone sets the default
- * withdrawal date on the working-day calendar (7 working days for a village, 40 otherwise).
+ * withdrawal date on the working-day calendar (the on-site length set for the organisation's kind and, for a
+ * village, its risk class).
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { conflict, notFound, ruleViolation } from "../../../domain/errors.ts";
@@ -14,9 +15,10 @@ import {
   type AssignmentPatch,
 } from "../../../domain/round.ts";
 import { diff } from "../../audit/append.ts";
-import { created, runCommand, type Origin } from "../../command.ts";
+import { created, runCommand, type CommandScope, type Origin } from "../../command.ts";
 import type { AppContext } from "../../context.ts";
 import { assignments, orgs } from "../../db/schema.ts";
+import { assignmentRecusal } from "../pool/recusal.ts";
 import { allow, changeFeedbackDateRefusal, manageRefusal } from "./policy.ts";
 import { getAssignmentRecord, getRoundRecord, getTeamRecord } from "./queries.ts";
 import { actorIn, STALE } from "./round-commands.ts";
@@ -26,8 +28,12 @@ function assertDateOrder(d: AssignmentDates): void {
   if (problems.length) throw ruleViolation(problems.join("；"), { problems });
 }
 
-const defaultWithdrawal = (calendar: WorkCalendar, entryDate: string, orgKind: string): string =>
-  calendar.addWorkingDays(entryDate, defaultOnSiteWorkingDays(orgKind));
+/** The on-site length set for the organisation's kind (villages: by risk class), counted on the working-day calendar. */
+async function defaultWithdrawal(s: CommandScope, calendar: WorkCalendar, entryDate: string, orgId: string): Promise<string> {
+  const [org] = await s.tx.select({ kind: orgs.kind, riskClass: orgs.riskClass }).from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound("被巡察单位");
+  return calendar.addWorkingDays(entryDate, defaultOnSiteWorkingDays(org, await s.ctx.settings()));
+}
 
 export async function createAssignment(
   ctx: AppContext,
@@ -43,7 +49,7 @@ export async function createAssignment(
     const team = await getTeamRecord(s.tx, input.teamId);
     if (team.roundId !== roundId) throw ruleViolation("所选巡察组不属于本轮巡察");
     const [org] = await s.tx
-      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind })
+      .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path })
       .from(orgs)
       .where(and(eq(orgs.id, input.orgId), isNull(orgs.deletedAt)));
     if (!org) throw notFound("被巡察单位");
@@ -52,8 +58,10 @@ export async function createAssignment(
       .from(assignments)
       .where(and(eq(assignments.roundId, roundId), eq(assignments.orgId, input.orgId), isNull(assignments.deletedAt)));
     if (taken) throw conflict(`${org.name}在本轮已有巡察任务`);
+    const recusal = await assignmentRecusal(s.tx, team.id, { orgId: org.id, orgName: org.name, orgPath: org.path });
+    if (recusal) throw ruleViolation(recusal);
     const entryDate = input.entryDate ?? null;
-    const withdrawalDate = input.withdrawalDate ?? (entryDate ? defaultWithdrawal(calendar, entryDate, org.kind) : null);
+    const withdrawalDate = input.withdrawalDate ?? (entryDate ? await defaultWithdrawal(s, calendar, entryDate, org.id) : null);
     const dates = { entryDate, withdrawalDate, feedbackDate: input.feedbackDate ?? null };
     assertDateOrder(dates);
     const id = uuidv7();
@@ -83,7 +91,7 @@ export async function updateAssignment(ctx: AppContext, origin: Origin, id: stri
     let withdrawalDate = patch.withdrawalDate === undefined ? old.withdrawalDate : patch.withdrawalDate;
     // A new entry date with no withdrawal date anywhere gets the default on-site period, as on creation.
     if (patch.entryDate && patch.withdrawalDate === undefined && !old.withdrawalDate) {
-      withdrawalDate = defaultWithdrawal(calendar, patch.entryDate, old.orgKind);
+      withdrawalDate = await defaultWithdrawal(s, calendar, patch.entryDate, old.orgId);
     }
     const next = {
       entryDate: entryDate ?? null,

@@ -2,8 +2,9 @@
  * Reading terms, rounds, teams and assignments. Lists are cut to what the actor may see: wide readers see
  * everything, a team member only their own teams' assignments (policy.ts decides who is which).
  */
-import { and, asc, desc, eq, inArray, isNull, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { notFound } from "../../../domain/errors.ts";
+import { PARTY_STATUS_LABELS, teamWarnings, type PartyStatus } from "../../../domain/pool.ts";
 import { ROUND_KIND_LABELS, type RoundKind } from "../../../domain/round.ts";
 import { ADMIN_ROLES, TEAM_POSITION_LABELS, type Actor, type TeamPosition } from "../../../domain/roles.ts";
 import type { AppContext } from "../../context.ts";
@@ -13,6 +14,7 @@ import {
   feedbackAspects,
   findings,
   orgs,
+  poolPeople,
   roleGrants,
   rounds,
   teamMembers,
@@ -24,7 +26,9 @@ import { assignmentCan, roundCan, seesAllRounds, teamIdsOf } from "./policy.ts";
 import type { AssignmentSummary, RoundView, TeamView } from "./schema.ts";
 
 export async function listTerms(db: Db) {
-  const roundCount = sql<number>`(select count(*)::int from ${rounds} where ${rounds.termId} = ${terms.id} and ${rounds.deletedAt} is null)`;
+  // Written out: in a one-table select drizzle leaves columns unqualified, so ${terms.id} inside the subquery would
+  // name rounds.id.
+  const roundCount = sql<number>`(select count(*)::int from rounds r where r.term_id = "terms"."id" and r.deleted_at is null)`;
   return db
     .select({ id: terms.id, name: terms.name, startDate: terms.startDate, endDate: terms.endDate, roundCount })
     .from(terms)
@@ -111,8 +115,13 @@ export async function listRounds(db: Db, actor: Actor, filter: { termId?: string
   return rows.map((r) => ({ ...r, kindLabel: ROUND_KIND_LABELS[r.kind as RoundKind] ?? r.kind, can }));
 }
 
-/** Teams of a round with their current members; a team member sees only their own teams. */
-export async function listTeams(db: Db, actor: Actor, roundId: string): Promise<TeamView[]> {
+/**
+ * Teams of a round with their current members; a team member sees only their own teams. Each team shows its
+ * temporary party branch's secretary (the leader) and warnings from the talent-pool rules that do not refuse
+ * (pool members outside the set range, no leader, a leader from outside the leader pool, a removed member).
+ */
+export async function listTeams(ctx: AppContext, actor: Actor, roundId: string): Promise<TeamView[]> {
+  const db = ctx.db;
   const conds: SQL[] = [eq(teams.roundId, roundId), isNull(teams.deletedAt)];
   if (!seesAllRounds(actor)) {
     const mine = teamIdsOf(actor);
@@ -131,11 +140,27 @@ export async function listTeams(db: Db, actor: Actor, roundId: string): Promise<
       teamId: teamMembers.teamId,
       userId: teamMembers.userId,
       position: teamMembers.position,
-      displayName: users.displayName,
+      specialistReason: teamMembers.specialistReason,
+      overrideReason: teamMembers.overrideReason,
+      accountName: users.displayName,
       username: users.username,
+      poolPersonId: poolPeople.id,
+      poolName: poolPeople.name,
+      unit: poolPeople.unit,
+      partyStatus: poolPeople.partyStatus,
+      leaderPool: poolPeople.leaderPool,
+      poolStatus: poolPeople.status,
     })
     .from(teamMembers)
-    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .leftJoin(users, eq(users.id, teamMembers.userId))
+    // The seat's pool person: named on the seat, or linked to the seat's account.
+    .leftJoin(
+      poolPeople,
+      or(
+        eq(poolPeople.id, teamMembers.poolPersonId),
+        and(isNull(teamMembers.poolPersonId), eq(poolPeople.userId, teamMembers.userId), isNull(poolPeople.deletedAt)),
+      ),
+    )
     .where(
       and(
         inArray(
@@ -146,17 +171,47 @@ export async function listTeams(db: Db, actor: Actor, roundId: string): Promise<
       ),
     )
     .orderBy(asc(teamMembers.id));
+  const { teamPoolMin, teamPoolMax } = await ctx.settings();
   const order: Record<string, number> = { leader: 0, deputy_leader: 1, member: 2, liaison: 3 };
-  return teamRows.map((t) => ({
-    ...t,
-    members: members
+  return teamRows.map((t) => {
+    const mine = members
       .filter((m) => m.teamId === t.id)
       .sort((a, b) => (order[a.position] ?? 9) - (order[b.position] ?? 9))
-      .map(({ teamId: _teamId, ...m }) => ({
-        ...m,
+      .map((m) => ({
+        id: m.id,
+        userId: m.userId,
+        poolPersonId: m.poolPersonId,
+        displayName: m.poolName ?? m.accountName ?? "",
+        username: m.username,
+        unit: m.unit,
+        partyStatusLabel: m.partyStatus ? (PARTY_STATUS_LABELS[m.partyStatus as PartyStatus] ?? m.partyStatus) : null,
+        leaderPool: m.leaderPool ?? false,
+        poolStatus: m.poolStatus,
+        position: m.position,
         positionLabel: TEAM_POSITION_LABELS[m.position as TeamPosition] ?? m.position,
-      })),
-  }));
+        specialistReason: m.specialistReason,
+        overrideReason: m.overrideReason,
+      }));
+    const leader = mine.find((m) => m.position === "leader") ?? null;
+    const poolMemberCount = mine.filter((m) => m.poolPersonId !== null).length;
+    return {
+      ...t,
+      members: mine,
+      branchSecretary: leader?.displayName ?? null,
+      poolMemberCount,
+      warnings: teamWarnings({
+        poolMemberCount,
+        min: teamPoolMin,
+        max: teamPoolMax,
+        leader: leader && {
+          name: leader.displayName,
+          fromLeaderPool: leader.leaderPool,
+          overridden: leader.overrideReason !== null,
+        },
+        removedMembers: mine.filter((m) => m.poolStatus === "removed").map((m) => m.displayName),
+      }),
+    };
+  });
 }
 
 /** Feedback counts as registered once the assignment has any feedback aspect. */

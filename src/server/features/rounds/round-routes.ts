@@ -108,7 +108,7 @@ export function roundRoutes(app: FastifyInstance, ctx: AppContext): void {
       allow(viewRoundRefusal(actor, { teamIds: await teamIdsOfRound(ctx.db, req.params.id) }));
       return {
         round: await roundView(ctx.db, actor, req.params.id),
-        teams: await listTeams(ctx.db, actor, req.params.id),
+        teams: await listTeams(ctx, actor, req.params.id),
         assignments: await listAssignments(ctx, actor, { roundId: req.params.id }),
         can: roundCan(actor),
       };

@@ -27,16 +27,34 @@ export const roundSchema = z.object({
 });
 export type RoundView = z.infer<typeof roundSchema>;
 
+/** A seat: a talent-pool person (with their account, if linked) or an account alone. */
 export const memberSchema = z.object({
   id: z.string(),
-  userId: z.string(),
+  userId: z.string().nullable(),
+  poolPersonId: z.string().nullable(),
   displayName: z.string(),
-  username: z.string(),
+  username: z.string().nullable(),
+  unit: z.string().nullable(),
+  partyStatusLabel: z.string().nullable(),
+  leaderPool: z.boolean(),
+  poolStatus: z.string().nullable(),
   position: z.string(),
   positionLabel: z.string(),
+  specialistReason: z.string().nullable(),
+  overrideReason: z.string().nullable(),
 });
 
-export const teamSchema = z.object({ id: z.string(), roundId: z.string(), name: z.string(), members: z.array(memberSchema) });
+export const teamSchema = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  name: z.string(),
+  members: z.array(memberSchema),
+  /** The temporary party branch's secretary: the leader. */
+  branchSecretary: z.string().nullable(),
+  poolMemberCount: z.number().int(),
+  /** What the talent-pool rules warn of without refusing (e.g. pool members outside the set range). */
+  warnings: z.array(z.string()),
+});
 export type TeamView = z.infer<typeof teamSchema>;
 
 export const assignmentSummarySchema = z.object({

@@ -17,7 +17,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   const teamView = async (actor: Parameters<typeof listTeams>[1], teamId: string) => {
     const team = await getTeamRecord(ctx.db, teamId);
-    return (await listTeams(ctx.db, actor, team.roundId)).find((t) => t.id === teamId)!;
+    return (await listTeams(ctx, actor, team.roundId)).find((t) => t.id === teamId)!;
   };
 
   r.post(
@@ -42,7 +42,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: TAGS,
-        summary: "增加巡察组成员",
+        summary: "增加巡察组成员（人才库人员或账号；党员、回避、组长库规则）",
         params: idParams,
         body: memberInputSchema,
         response: { 200: z.object({ member: memberSchema }) },

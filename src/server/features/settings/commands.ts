@@ -1,5 +1,6 @@
 /** Office settings live in one row (key "office"), always stored whole: defaults merged with the changes. */
-import { settingsSchema, type Settings } from "../../../domain/settings.ts";
+import { DomainError } from "../../../domain/errors.ts";
+import { SETTING_LABELS, settingsConflict, settingsSchema, type Settings } from "../../../domain/settings.ts";
 import { diff } from "../../audit/append.ts";
 import { runCommand } from "../../command.ts";
 import type { AppContext } from "../../context.ts";
@@ -13,6 +14,11 @@ export async function updateSettings(ctx: AppContext, origin: ActorOrigin, patch
   assertManageSettings(origin.actor);
   const before = await ctx.settings();
   const next = settingsSchema.parse({ ...before, ...patch });
+  const clash = settingsConflict(next);
+  if (clash)
+    throw new DomainError("validation_failed", `${SETTING_LABELS[clash[0]]}：${clash[1]}`, [
+      { field: clash[0], message: clash[1] },
+    ]);
   await runCommand(ctx, origin, async (s) => {
     await s.tx
       .insert(settingsTable)

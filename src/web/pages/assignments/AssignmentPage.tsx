@@ -1,4 +1,4 @@
-/** 巡察任务: one team inspecting one organisation — dates, findings, and the feedback. */
+/** 巡察任务: one team inspecting one organisation — dates, pre-inspection requests, on-site records, findings, feedback. */
 import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
 import { Button, Card, Descriptions, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -9,6 +9,9 @@ import { FeedbackTab } from "../feedback/FeedbackTab.tsx";
 import type { AssignmentSummary } from "../rounds/types.ts";
 import { AssignmentDatesModal } from "./AssignmentDatesModal.tsx";
 import { FindingsTab } from "./FindingsTab.tsx";
+import { PreRequestsTab } from "./PreRequestsTab.tsx";
+import { SiteRecordsTab } from "./SiteRecordsTab.tsx";
+import { useMe } from "../../session.tsx";
 import { MissingCard } from "../../components/MissingCard.tsx";
 
 export default function AssignmentPage() {
@@ -18,10 +21,14 @@ export default function AssignmentPage() {
   );
   const a = data?.assignment.id === id ? data.assignment : undefined;
   const [editing, setEditing] = useState(false);
+  const me = useMe();
 
   if (!a) {
     return <MissingCard loading={loading} what="巡察任务" back={{ to: "/rounds", label: "返回巡察轮次" }} />;
   }
+
+  // Requests and records are the team's working papers: its members and the office see them.
+  const onSite = me.can.manageRounds || me.teamSeats.some((s) => s.teamId === a.teamId);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
@@ -71,7 +78,18 @@ export default function AssignmentPage() {
       </Card>
       <Card>
         <Tabs
+          defaultActiveKey="findings"
           items={[
+            ...(onSite
+              ? [
+                  { key: "pre-requests", label: "巡前函请", children: <PreRequestsTab assignmentId={a.id} /> },
+                  {
+                    key: "site-records",
+                    label: "巡察记录",
+                    children: <SiteRecordsTab assignmentId={a.id} withdrawalDate={a.withdrawalDate} />,
+                  },
+                ]
+              : []),
             {
               key: "findings",
               label: `问题（${a.findingCount}）`,

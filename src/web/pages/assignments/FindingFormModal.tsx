@@ -1,23 +1,22 @@
-/** 登记问题 / 编辑: the finding's text, category, characterisation, the three flags and where it came from. */
+/**
+ * 登记问题 / 编辑: the finding's text, category and subcategory (the office's taxonomy), characterisation, the three
+ * flags, where it came from and the team's suggestion.
+ */
 import { Col, Form, Input, Row, Select, Switch } from "antd";
-import {
-  FINDING_CATEGORIES,
-  FINDING_CATEGORY_LABELS,
-  FINDING_SOURCE_LABELS,
-  FINDING_SOURCES,
-  type FindingCategory,
-  type FindingSource,
-} from "../../../domain/finding.ts";
+import { FINDING_SOURCE_LABELS, FINDING_SOURCES, type FindingSource } from "../../../domain/finding.ts";
 import { api } from "../../api.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import type { Finding } from "./types.ts";
+import { useTaxonomy } from "./useTaxonomy.ts";
 
 export type FindingFormTarget = { mode: "create" } | { mode: "edit"; finding: Finding };
 
 interface Values {
   text: string;
-  category: FindingCategory;
+  category: string;
+  subcategory?: string | null;
   characterisation?: string;
+  suggestion?: string;
   isCommon: boolean;
   isCoreMandate: boolean;
   involvesTopLeader: boolean;
@@ -39,6 +38,9 @@ export function FindingFormModal({
 }) {
   const [form] = Form.useForm<Values>();
   const editing = target?.mode === "edit" ? target.finding : null;
+  const taxonomy = useTaxonomy(target !== null);
+  const category = Form.useWatch("category", form);
+  const subcategories = taxonomy.subcategoryOptions(category, editing?.subcategory);
 
   return (
     <FormModal<Values>
@@ -52,7 +54,9 @@ export function FindingFormModal({
           ? {
               text: editing.text,
               category: editing.category,
+              subcategory: editing.subcategory,
               characterisation: editing.characterisation ?? undefined,
+              suggestion: editing.suggestion ?? undefined,
               isCommon: editing.isCommon,
               isCoreMandate: editing.isCoreMandate,
               involvesTopLeader: editing.involvesTopLeader,
@@ -62,7 +66,13 @@ export function FindingFormModal({
       }
       onClose={onClose}
       onSubmit={async (v) => {
-        const body = { ...v, text: v.text.trim(), characterisation: v.characterisation?.trim() || null };
+        const body = {
+          ...v,
+          text: v.text.trim(),
+          subcategory: v.subcategory ?? null,
+          characterisation: v.characterisation?.trim() || null,
+          suggestion: v.suggestion?.trim() || null,
+        };
         if (editing) {
           await api.patch(`/api/findings/${editing.id}`, { ...body, version: editing.version });
           onSaved();
@@ -85,15 +95,27 @@ export function FindingFormModal({
         <Input.TextArea rows={4} placeholder="如：落实中央八项规定精神不到位，违规发放津补贴" showCount maxLength={2000} />
       </Form.Item>
       <Row gutter={16}>
-        <Col span={12}>
+        <Col span={8}>
           <Form.Item name="category" label="问题类别" rules={[{ required: true, message: "请选择问题类别" }]}>
             <Select
-              options={FINDING_CATEGORIES.map((c) => ({ value: c, label: FINDING_CATEGORY_LABELS[c] }))}
+              options={taxonomy.categoryOptions(editing?.category)}
+              loading={taxonomy.loading}
               placeholder="请选择"
+              onChange={() => form.setFieldValue("subcategory", null)}
             />
           </Form.Item>
         </Col>
-        <Col span={12}>
+        <Col span={8}>
+          <Form.Item name="subcategory" label="细分类别">
+            <Select
+              allowClear
+              options={subcategories}
+              disabled={!category || subcategories.length === 0}
+              placeholder={category ? "可不选" : "先选问题类别"}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
           <Form.Item name="source" label="问题来源" rules={[{ required: true, message: "请选择问题来源" }]}>
             <Select options={FINDING_SOURCES.map((s) => ({ value: s, label: FINDING_SOURCE_LABELS[s] }))} placeholder="请选择" />
           </Form.Item>
@@ -101,6 +123,9 @@ export function FindingFormModal({
       </Row>
       <Form.Item name="characterisation" label="定性" rules={[{ max: 200, message: "不能超过 200 个字" }]}>
         <Input placeholder="如：违反中央八项规定精神" />
+      </Form.Item>
+      <Form.Item name="suggestion" label="整改建议" rules={[{ max: 4000, message: "不能超过 4000 个字" }]}>
+        <Input.TextArea rows={2} placeholder="巡察组对该问题的整改建议（写入巡察报告）" />
       </Form.Item>
       <Row gutter={16}>
         <Col span={8}>

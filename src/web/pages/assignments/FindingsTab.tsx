@@ -1,13 +1,18 @@
-/** 问题: the findings of one assignment, their two shares, and entry/edit for the team and the office. */
+/**
+ * 问题: the findings of one assignment, their two shares, and entry/edit for the team and the office; each with its
+ * evidence, and 立行立改 recorded by the leader, a deputy leader or the office.
+ */
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api.ts";
-import { fmtDateTime } from "../../components/format.ts";
+import { fmtDate, fmtDateTime } from "../../components/format.ts";
 import { useApiError } from "../../components/useApiError.ts";
 import { useGet } from "../../components/useGet.ts";
+import { AttachmentList } from "./AttachmentList.tsx";
 import { FindingFormModal, type FindingFormTarget } from "./FindingFormModal.tsx";
 import { FindingSharesCards } from "./FindingShares.tsx";
+import { FixModal } from "./FixModal.tsx";
 import type { Finding, FindingShares } from "./types.ts";
 
 const yes = (v: boolean, color = "red") =>
@@ -28,6 +33,9 @@ export function FindingsTab({
     `/api/assignments/${assignmentId}/findings`,
   );
   const [target, setTarget] = useState<FindingFormTarget | null>(null);
+  // By id, so the dialog shows the evidence as reloaded after an upload.
+  const [fixingId, setFixingId] = useState<string | null>(null);
+  const fixing = data?.items.find((f) => f.id === fixingId) ?? null;
   const { message } = App.useApp();
   const showError = useApiError();
   const changed = () => {
@@ -63,7 +71,34 @@ export function FindingsTab({
         dataSource={data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个问题` }}
         locale={{ emptyText: canAdd ? "尚未登记问题，点击“登记问题”开始" : "尚未登记问题" }}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 1380 }}
+        expandable={{
+          expandedRowRender: (f) => (
+            <Space direction="vertical" style={{ width: "100%" }}>
+              {f.suggestion && (
+                <Typography.Text>
+                  <Typography.Text strong>整改建议：</Typography.Text>
+                  {f.suggestion}
+                </Typography.Text>
+              )}
+              {f.immediateFix && (
+                <Typography.Text>
+                  <Typography.Text strong>立行立改（{fmtDate(f.fixedOn)}）：</Typography.Text>
+                  {f.fixNote}
+                </Typography.Text>
+              )}
+              <AttachmentList
+                ownerType="finding"
+                ownerId={f.id}
+                files={f.attachments}
+                canAdd={!!f.can.addEvidence}
+                onChanged={reload}
+                uploadLabel="上传佐证材料"
+                emptyText="暂无佐证材料"
+              />
+            </Space>
+          ),
+        }}
         columns={[
           { title: "序号", key: "no", width: 60, render: (_, __, i) => i + 1 },
           {
@@ -77,6 +112,11 @@ export function FindingsTab({
                     <Tag color="gold">补录</Tag>
                   </Tooltip>
                 )}
+                {f.immediateFix && (
+                  <Tooltip title={`${fmtDate(f.fixedOn)}：${f.fixNote ?? ""}`}>
+                    <Tag color="green">立行立改</Tag>
+                  </Tooltip>
+                )}
                 <Typography.Paragraph
                   ellipsis={{ rows: 3, expandable: true, symbol: "展开" }}
                   style={{ display: "inline", marginBottom: 0 }}
@@ -86,7 +126,21 @@ export function FindingsTab({
               </>
             ),
           },
-          { title: "类别", dataIndex: "categoryLabel", width: 120 },
+          {
+            title: "类别",
+            dataIndex: "categoryLabel",
+            width: 150,
+            render: (v: string, f) => (
+              <>
+                {v}
+                {f.subcategoryLabel && (
+                  <div>
+                    <Typography.Text type="secondary">{f.subcategoryLabel}</Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
           { title: "定性", dataIndex: "characterisation", width: 140, render: (v: string | null) => v || "—" },
           {
             title: "共性/个性",
@@ -97,13 +151,19 @@ export function FindingsTab({
           { title: "主责主业", dataIndex: "isCoreMandate", width: 80, render: (v: boolean) => yes(v, "blue") },
           { title: "涉及一把手", dataIndex: "involvesTopLeader", width: 90, render: (v: boolean) => yes(v) },
           { title: "来源", dataIndex: "sourceLabel", width: 100 },
+          { title: "佐证", key: "files", width: 60, render: (_, f) => f.attachments.length || "—" },
           { title: "登记时间", dataIndex: "createdAt", width: 140, render: (v: string) => fmtDateTime(v) },
           {
             title: "操作",
             key: "actions",
-            width: 110,
+            width: 170,
             render: (_, f) => (
               <Space size={0}>
+                {f.can.fix && (
+                  <Button type="link" size="small" onClick={() => setFixingId(f.id)}>
+                    立行立改
+                  </Button>
+                )}
                 {f.can.update && (
                   <Button type="link" size="small" onClick={() => setTarget({ mode: "edit", finding: f })}>
                     编辑
@@ -120,6 +180,15 @@ export function FindingsTab({
             ),
           },
         ]}
+      />
+      <FixModal
+        finding={fixing}
+        onClose={() => setFixingId(null)}
+        onFilesChanged={reload}
+        onSaved={() => {
+          setFixingId(null);
+          changed();
+        }}
       />
       <FindingFormModal
         target={target}

@@ -1,12 +1,11 @@
 /** 登记点人点事: a person or a matter named at the meeting, the action wanted, the owner and the due date. */
-import { DatePicker, Form, Input, Radio, Select, TreeSelect } from "antd";
+import { DatePicker, Form, Input, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
-import { useMemo } from "react";
 import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, type DirectiveKind } from "../../../domain/directive.ts";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { orgTreeSelectData } from "../../components/orgTree.ts";
+import { OrgTreeSelect } from "../../components/OrgTreeSelect.tsx";
 import { useGet } from "../../components/useGet.ts";
 import type { Meeting } from "./types.ts";
 
@@ -41,11 +40,7 @@ export function DirectiveFormModal({
   onSaved: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const orgs = useGet<{ items: Array<{ id: string; name: string; path: string; parentId: string | null }> }>(
-    open ? "/api/orgs" : null,
-  );
   const people = useGet<{ items: Person[] }>(open ? "/api/people" : null);
-  const tree = useMemo(() => orgTreeSelectData(orgs.data?.items ?? []), [orgs.data]);
   const kinds = DIRECTIVE_KINDS.map((k) => ({ value: k, label: DIRECTIVE_KIND_LABELS[k] }));
 
   return (
@@ -90,16 +85,7 @@ export function DirectiveFormModal({
         <Input />
       </Form.Item>
       <Form.Item name="orgId" label="涉及单位">
-        <TreeSelect
-          treeData={tree}
-          allowClear
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder="可不选"
-          loading={orgs.loading}
-          notFoundContent="暂无单位"
-          popupMatchSelectWidth={false}
-        />
+        <OrgTreeSelect optional />
       </Form.Item>
       <Form.Item
         name="action"

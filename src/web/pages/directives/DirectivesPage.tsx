@@ -23,8 +23,10 @@ export default function DirectivesPage() {
   const [meetingId, setMeetingId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const meetings = useGet<{ items: Meeting[] }>("/api/secretary-meetings");
-  const figures = useGet<DirectiveFigures>(withQuery("/api/figures/directives", { meetingId }));
+  // An owner who reads no other directives sees only theirs: no meetings, no overall figures.
+  const all = me.can.viewAllDirectives;
+  const meetings = useGet<{ items: Meeting[] }>(all ? "/api/secretary-meetings" : null);
+  const figures = useGet<DirectiveFigures>(all ? withQuery("/api/figures/directives", { meetingId }) : null);
   const list = useGet<{ items: Directive[] }>(
     withQuery("/api/directives", { meetingId, status, overdue: overdueOnly ? "true" : undefined }),
   );
@@ -51,54 +53,58 @@ export default function DirectivesPage() {
   const f = figures.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Card size="small">
-        <Space wrap size="large">
-          <Typography.Text strong>
-            {f ? `点人点事 ${f.total} 件，已办结 ${f.done} 件，未办结 ${f.notDone} 件` : "点人点事"}
-          </Typography.Text>
-          {f && <Statistic title="办结率" value={percent(f.doneRate)} valueStyle={{ fontSize: 18 }} />}
-          {f && (
-            <Statistic
-              title="逾期未办结"
-              value={f.overdue}
-              valueStyle={{ fontSize: 18, color: f.overdue ? "#cf1322" : undefined }}
-            />
-          )}
-        </Space>
-      </Card>
-      <Card
-        size="small"
-        title="书记专题会"
-        extra={
-          office && (
-            <Button icon={<PlusOutlined />} onClick={() => setNewMeeting(true)}>
-              登记专题会
-            </Button>
-          )
-        }
-      >
-        <Table<Meeting>
-          rowKey="id"
+      {all && (
+        <Card size="small">
+          <Space wrap size="large">
+            <Typography.Text strong>
+              {f ? `点人点事 ${f.total} 件，已办结 ${f.done} 件，未办结 ${f.notDone} 件` : "点人点事"}
+            </Typography.Text>
+            {f && <Statistic title="办结率" value={percent(f.doneRate)} valueStyle={{ fontSize: 18 }} />}
+            {f && (
+              <Statistic
+                title="逾期未办结"
+                value={f.overdue}
+                valueStyle={{ fontSize: 18, color: f.overdue ? "#cf1322" : undefined }}
+              />
+            )}
+          </Space>
+        </Card>
+      )}
+      {all && (
+        <Card
           size="small"
-          loading={meetings.loading}
-          dataSource={meetings.data?.items ?? []}
-          pagination={{ pageSize: 5, hideOnSinglePage: true }}
-          locale={{ emptyText: "暂无书记专题会" }}
-          rowSelection={{
-            type: "radio",
-            selectedRowKeys: meetingId ? [meetingId] : [],
-            onChange: (keys) => setMeetingId((keys[0] as string | undefined) ?? null),
-          }}
-          columns={[
-            { title: "召开日期", dataIndex: "heldOn", width: 120, render: (v: string) => fmtDate(v) },
-            { title: "会议名称", dataIndex: "title" },
-            { title: "事项", key: "count", width: 160, render: (_, m) => `${m.total} 件（已办结 ${m.done} 件）` },
-          ]}
-        />
-      </Card>
+          title="书记专题会"
+          extra={
+            office && (
+              <Button icon={<PlusOutlined />} onClick={() => setNewMeeting(true)}>
+                登记专题会
+              </Button>
+            )
+          }
+        >
+          <Table<Meeting>
+            rowKey="id"
+            size="small"
+            loading={meetings.loading}
+            dataSource={meetings.data?.items ?? []}
+            pagination={{ pageSize: 5, hideOnSinglePage: true }}
+            locale={{ emptyText: "暂无书记专题会" }}
+            rowSelection={{
+              type: "radio",
+              selectedRowKeys: meetingId ? [meetingId] : [],
+              onChange: (keys) => setMeetingId((keys[0] as string | undefined) ?? null),
+            }}
+            columns={[
+              { title: "召开日期", dataIndex: "heldOn", width: 120, render: (v: string) => fmtDate(v) },
+              { title: "会议名称", dataIndex: "title" },
+              { title: "事项", key: "count", width: 160, render: (_, m) => `${m.total} 件（已办结 ${m.done} 件）` },
+            ]}
+          />
+        </Card>
+      )}
       <Card
         size="small"
-        title="点人点事清单"
+        title={all ? "点人点事清单" : "我负责办理的点人点事"}
         extra={
           <Space wrap>
             {meetingId && <Button onClick={() => setMeetingId(null)}>全部专题会</Button>}

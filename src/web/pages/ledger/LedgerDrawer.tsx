@@ -1,6 +1,7 @@
-/** A ledger row in detail: context, 基本信息 and 填报, 进展记录, 佐证材料, 反弹记录, 操作历史; actions in the footer. */
+/** A ledger row in detail: context, 基本信息 and 填报, 进展记录, 佐证材料, 反弹记录, 相关函件, 操作历史; actions in the footer. */
 import { Drawer, Result, Spin, Tabs, Typography } from "antd";
 import { useGet } from "../../components/useGet.ts";
+import { LettersOfRow } from "../letters/LettersOfRow.tsx";
 import { EvidencePanel } from "./EvidencePanel.tsx";
 import { FillForm } from "./FillForm.tsx";
 import { HistoryPanel, RelapsesPanel } from "./HistoryPanel.tsx";
@@ -77,6 +78,7 @@ export function LedgerDrawer({ rowId, onClose, onChanged }: Props) {
               label: count("反弹记录", detail.relapses.length),
               children: <RelapsesPanel relapses={detail.relapses} />,
             },
+            { key: "letters", label: "相关函件", children: <LettersOfRow rowId={row.id} /> },
             { key: "history", label: "操作历史", children: <HistoryPanel history={detail.history} /> },
           ]}
         />

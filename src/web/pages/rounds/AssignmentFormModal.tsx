@@ -1,12 +1,10 @@
 /** 新增巡察任务: a team inspects an organisation; withdrawal defaults by working days on the server. */
-import { Alert, DatePicker, Form, Select, TreeSelect, type FormRule } from "antd";
+import { Alert, DatePicker, Form, Select, type FormRule } from "antd";
 import type { Dayjs } from "dayjs";
-import { useMemo } from "react";
 import { api } from "../../api.ts";
 import { isoOf } from "../../components/format.ts";
 import { FormModal } from "../../components/FormModal.tsx";
-import { orgTreeSelectData } from "../../components/orgTree.ts";
-import { useGet } from "../../components/useGet.ts";
+import { OrgTreeSelect } from "../../components/OrgTreeSelect.tsx";
 import type { Team } from "./types.ts";
 
 interface Values {
@@ -41,10 +39,6 @@ export function AssignmentFormModal({
   onSaved: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const orgs = useGet<{ items: Array<{ id: string; name: string; path: string; parentId: string | null }> }>(
-    open ? "/api/orgs" : null,
-  );
-  const tree = useMemo(() => orgTreeSelectData(orgs.data?.items ?? []), [orgs.data]);
 
   return (
     <FormModal<Values>
@@ -72,16 +66,7 @@ export function AssignmentFormModal({
         <Select options={teams.map((t) => ({ value: t.id, label: t.name }))} placeholder="请选择" />
       </Form.Item>
       <Form.Item name="orgId" label="被巡察单位" rules={[{ required: true, message: "请选择被巡察单位" }]}>
-        <TreeSelect
-          treeData={tree}
-          showSearch
-          treeNodeFilterProp="title"
-          placeholder="请选择"
-          loading={orgs.loading}
-          treeDefaultExpandAll={(orgs.data?.items.length ?? 0) < 40}
-          notFoundContent="暂无单位"
-          popupMatchSelectWidth={false}
-        />
+        <OrgTreeSelect />
       </Form.Item>
       <Form.Item name="entryDate" label="进驻日期">
         <DatePicker style={{ width: "100%" }} />

@@ -9,6 +9,7 @@ import { AssignmentFormModal } from "./AssignmentFormModal.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import type { AssignmentSummary, RoundDetail } from "./types.ts";
 import { MissingCard } from "../../components/MissingCard.tsx";
+import { RoundTimeline } from "../coverage/RoundTimeline.tsx";
 
 export const onSiteText = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `在驻 ${n} 个工作日`);
 
@@ -16,6 +17,7 @@ export default function RoundPage() {
   const { id = "" } = useParams();
   const { data, loading, reload } = useGet<RoundDetail>(`/api/rounds/${id}`);
   const [adding, setAdding] = useState(false);
+  const [tab, setTab] = useState<"list" | "timeline">("list");
   const detail = data?.round.id === id ? data : undefined;
 
   if (!detail) {
@@ -48,6 +50,12 @@ export default function RoundPage() {
       <TeamsPanel roundId={round.id} teams={teams} canManage={canManage} onChanged={reload} />
       <Card
         title="巡察任务"
+        tabList={[
+          { key: "list", label: "任务列表" },
+          { key: "timeline", label: "时间安排" },
+        ]}
+        activeTabKey={tab}
+        onTabChange={(k) => setTab(k === "timeline" ? "timeline" : "list")}
         extra={
           canManage && (
             <Button
@@ -62,38 +70,46 @@ export default function RoundPage() {
           )
         }
       >
-        <Table<AssignmentSummary>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          dataSource={assignments}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={teams.length ? "暂无巡察任务" : "暂无巡察任务，请先组建巡察组"} /> }}
-          columns={[
-            { title: "被巡察单位", dataIndex: "orgName", render: (v: string, a) => <Link to={`/assignments/${a.id}`}>{v}</Link> },
-            { title: "巡察组", dataIndex: "teamName", width: 140 },
-            { title: "进驻日期", dataIndex: "entryDate", width: 110, render: (v: string | null) => fmtDate(v) },
-            { title: "撤点日期", dataIndex: "withdrawalDate", width: 110, render: (v: string | null) => fmtDate(v) },
-            {
-              title: "在驻时间",
-              dataIndex: "onSiteWorkingDays",
-              width: 140,
-              render: (v: number | null) => (
-                <Typography.Text type={v === null ? "secondary" : undefined}>{onSiteText(v)}</Typography.Text>
-              ),
-            },
-            { title: "反馈日期", dataIndex: "feedbackDate", width: 110, render: (v: string | null) => fmtDate(v) },
-            { title: "问题", dataIndex: "findingCount", width: 70, render: (v: number) => `${v} 个` },
-            {
-              title: "反馈意见",
-              dataIndex: "feedbackRegistered",
-              width: 100,
-              render: (v: boolean) => (v ? <Tag color="green">已反馈</Tag> : <Tag>未反馈</Tag>),
-            },
-            { title: "操作", key: "go", width: 80, render: (_, a) => <Link to={`/assignments/${a.id}`}>查看</Link> },
-          ]}
-        />
+        {tab === "timeline" ? (
+          <RoundTimeline assignments={assignments} />
+        ) : (
+          <Table<AssignmentSummary>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={assignments}
+            pagination={false}
+            scroll={{ x: 1000 }}
+            locale={{ emptyText: <Empty description={teams.length ? "暂无巡察任务" : "暂无巡察任务，请先组建巡察组"} /> }}
+            columns={[
+              {
+                title: "被巡察单位",
+                dataIndex: "orgName",
+                render: (v: string, a) => <Link to={`/assignments/${a.id}`}>{v}</Link>,
+              },
+              { title: "巡察组", dataIndex: "teamName", width: 140 },
+              { title: "进驻日期", dataIndex: "entryDate", width: 110, render: (v: string | null) => fmtDate(v) },
+              { title: "撤点日期", dataIndex: "withdrawalDate", width: 110, render: (v: string | null) => fmtDate(v) },
+              {
+                title: "在驻时间",
+                dataIndex: "onSiteWorkingDays",
+                width: 140,
+                render: (v: number | null) => (
+                  <Typography.Text type={v === null ? "secondary" : undefined}>{onSiteText(v)}</Typography.Text>
+                ),
+              },
+              { title: "反馈日期", dataIndex: "feedbackDate", width: 110, render: (v: string | null) => fmtDate(v) },
+              { title: "问题", dataIndex: "findingCount", width: 70, render: (v: number) => `${v} 个` },
+              {
+                title: "反馈意见",
+                dataIndex: "feedbackRegistered",
+                width: 100,
+                render: (v: boolean) => (v ? <Tag color="green">已反馈</Tag> : <Tag>未反馈</Tag>),
+              },
+              { title: "操作", key: "go", width: 80, render: (_, a) => <Link to={`/assignments/${a.id}`}>查看</Link> },
+            ]}
+          />
+        )}
       </Card>
       <AssignmentFormModal
         open={adding}

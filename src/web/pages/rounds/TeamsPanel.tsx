@@ -1,6 +1,9 @@
-/** A round's teams (巡察组) and their members; the office forms teams and adds or removes members. */
+/**
+ * A round's teams (巡察组) and their members; the office forms teams and adds or removes members. Each team shows
+ * its temporary party branch's secretary (the leader) and the talent-pool rules' warnings (e.g. team size).
+ */
 import { PlusOutlined, UserAddOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Popconfirm, Row, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { api } from "../../api.ts";
 import { FormModal } from "../../components/FormModal.tsx";
@@ -94,11 +97,19 @@ export function TeamsPanel({
       ) : (
         <Row gutter={[16, 16]}>
           {teams.map((team) => (
-            <Col key={team.id} xs={24} lg={12} xxl={8}>
+            <Col key={team.id} xs={24} xxl={12}>
               <Card
                 size="small"
                 type="inner"
-                title={team.name}
+                title={
+                  <Space size={8} wrap>
+                    {team.name}
+                    <Typography.Text type="secondary" style={{ fontWeight: "normal", fontSize: 13 }}>
+                      临时党支部书记：{team.branchSecretary ?? "未配备"}
+                    </Typography.Text>
+                    <Tag>人才库人员 {team.poolMemberCount} 人</Tag>
+                  </Space>
+                }
                 extra={
                   canManage && (
                     <Button type="link" size="small" icon={<UserAddOutlined />} onClick={() => setMemberFor(team)}>
@@ -107,6 +118,23 @@ export function TeamsPanel({
                   )
                 }
               >
+                {team.warnings.length > 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 8 }}
+                    message={team.warnings.length === 1 ? team.warnings[0] : "组队提示"}
+                    description={
+                      team.warnings.length > 1 ? (
+                        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                          {team.warnings.map((w) => (
+                            <li key={w}>{w}</li>
+                          ))}
+                        </ul>
+                      ) : undefined
+                    }
+                  />
+                )}
                 <Table<TeamMember>
                   rowKey="id"
                   size="small"
@@ -116,12 +144,41 @@ export function TeamsPanel({
                   )}
                   locale={{ emptyText: "暂无成员" }}
                   columns={[
-                    { title: "姓名", dataIndex: "displayName" },
-                    { title: "用户名", dataIndex: "username" },
+                    {
+                      title: "姓名",
+                      dataIndex: "displayName",
+                      render: (v: string, m) => (
+                        <Space size={4} wrap>
+                          {v}
+                          {m.poolPersonId === null && <Tag>账号</Tag>}
+                          {m.poolStatus === "removed" && <Tag color="red">已清退</Tag>}
+                        </Space>
+                      ),
+                    },
+                    { title: "单位 / 账号", key: "unit", render: (_: unknown, m) => m.unit ?? m.username ?? "—" },
                     {
                       title: "职务",
                       dataIndex: "positionLabel",
                       render: (v: string, m) => <Tag color={POSITION_COLORS[m.position]}>{v}</Tag>,
+                    },
+                    {
+                      title: "说明",
+                      key: "notes",
+                      render: (_: unknown, m) => (
+                        <Space size={4} wrap>
+                          {m.partyStatusLabel && <Typography.Text type="secondary">{m.partyStatusLabel}</Typography.Text>}
+                          {m.specialistReason && (
+                            <Tooltip title={m.specialistReason}>
+                              <Tag color="purple">专业人才</Tag>
+                            </Tooltip>
+                          )}
+                          {m.overrideReason && (
+                            <Tooltip title={m.overrideReason}>
+                              <Tag color="orange">破格选配</Tag>
+                            </Tooltip>
+                          )}
+                        </Space>
+                      ),
                     },
                     ...(canManage
                       ? [

@@ -21,19 +21,31 @@ export interface Round {
   can: { update: boolean; manage: boolean };
 }
 
+/** A seat: a talent-pool person (with their account, if linked) or an account alone. */
 export interface TeamMember {
   id: string;
-  userId: string;
+  userId: string | null;
+  poolPersonId: string | null;
   displayName: string;
-  username: string;
+  username: string | null;
+  unit: string | null;
+  partyStatusLabel: string | null;
+  leaderPool: boolean;
+  poolStatus: string | null;
   position: string;
   positionLabel: string;
+  specialistReason: string | null;
+  overrideReason: string | null;
 }
 
 export interface Team {
   id: string;
   name: string;
   members: TeamMember[];
+  /** The temporary party branch's secretary (the leader). */
+  branchSecretary: string | null;
+  poolMemberCount: number;
+  warnings: string[];
 }
 
 export interface AssignmentSummary {
