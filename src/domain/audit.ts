@@ -93,5 +93,13 @@ export const AUDIT_ACTIONS = {
   "report.save": "保存巡察报告",
   "report.submit": "提交巡察报告材料",
   "assignment.record_hearing": "登记听取汇报",
+  "document_profile.update": "修改公文发文机关信息",
+  "document_template.update": "修改公文模板",
+  "document_template.reset": "恢复默认公文模板",
+  "document.export": "导出公文",
+  "table.export": "导出表格",
+  "import.upload": "上传导入文件",
+  "import.commit": "确认导入",
+  "import.discard": "放弃导入",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

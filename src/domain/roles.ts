@@ -134,6 +134,12 @@ export interface Capabilities {
   viewLeads: boolean;
   /** Report deadlines and hearings of rounds. */
   viewReports: boolean;
+  /** The office's document particulars and templates (公文模板): the office edits, everyone who generates reads. */
+  manageDocuments: boolean;
+  /** Excel ledger import (column mapping, dry run, commit): the office. */
+  importLedger: boolean;
+  /** Dashboards and the statistics API (统计分析): those who see the figures. */
+  viewStats: boolean;
 }
 
 export function capabilitiesOf(a: Actor): Capabilities {
@@ -168,5 +174,8 @@ export function capabilitiesOf(a: Actor): Capabilities {
     viewPool: office || hasRole(a, "org_dept"),
     viewLeads: hasAnyRole(a, ["office_head", "commission"]) || a.teamSeats.some((s) => s.position === "leader"),
     viewReports: wide || onTeam,
+    manageDocuments: office,
+    importLedger: office,
+    viewStats: wide || hasRole(a, "supervising_leader"),
   };
 }

@@ -25,6 +25,9 @@ import {
   OrderedListOutlined,
   PushpinOutlined,
   ScheduleOutlined,
+  DashboardOutlined,
+  FileWordOutlined,
+  ImportOutlined,
 } from "@ant-design/icons";
 import { lazy, type ReactNode } from "react";
 import type { Me } from "./session.tsx";
@@ -48,6 +51,9 @@ const ReportsPage = lazy(() => import("./pages/reports/ReportsPage.tsx"));
 const PetitionsPage = lazy(() => import("./pages/petitions/PetitionsPage.tsx"));
 const ConsultationsPage = lazy(() => import("./pages/leads/ConsultationsPage.tsx"));
 const TaxonomyPage = lazy(() => import("./pages/onsite/TaxonomyPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage.tsx"));
+const DocumentsPage = lazy(() => import("./pages/documents/DocumentsPage.tsx"));
+const ImportPage = lazy(() => import("./pages/imports/ImportPage.tsx"));
 
 export interface AppRoute {
   /** react-router path, e.g. "/ledger" or "/ledger/:id". */
@@ -226,6 +232,33 @@ export const extraRoutes: AppRoute[] = [
     element: <AnnouncementPage />,
     visible: (me) => me.can.viewAnnouncements,
     description: "按记录生成整改进展情况公告（党内版和公开版）",
+  },
+  {
+    path: "/dashboard",
+    group: MENU_GROUPS.review,
+    label: "统计分析",
+    icon: <DashboardOutlined />,
+    element: <DashboardPage />,
+    visible: (me) => me.can.viewStats,
+    description: "全覆盖、整改完成率、逾期、线索和趋势图表，可下钻到明细",
+  },
+  {
+    path: "/documents",
+    group: MENU_GROUPS.review,
+    label: "公文模板",
+    icon: <FileWordOutlined />,
+    element: <DocumentsPage />,
+    visible: (me) => me.can.manageDocuments,
+    description: "发文机关、发文字号和各类公文的固定文字",
+  },
+  {
+    path: "/imports",
+    group: MENU_GROUPS.rectify,
+    label: "台账导入",
+    icon: <ImportOutlined />,
+    element: <ImportPage />,
+    visible: (me) => me.can.importLedger,
+    description: "导入已有的 Excel 整改台账：列对应、预检、一次性确认",
   },
   {
     path: "/notifications",

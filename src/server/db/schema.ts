@@ -6,3 +6,4 @@
 export * from "./schema/core.ts";
 export * from "./schema/rectification.ts";
 export * from "./schema/inspection.ts";
+export * from "./schema/documents.ts";

@@ -28,6 +28,9 @@ import { onsiteRoutes } from "./onsite/routes.ts";
 import { petitionsRoutes } from "./petitions/routes.ts";
 import { leadsRoutes } from "./leads/routes.ts";
 import { reportsRoutes } from "./reports/routes.ts";
+import { documentsRoutes } from "./documents/routes.ts";
+import { excelRoutes } from "./excel/routes.ts";
+import { statsRoutes } from "./stats/routes.ts";
 
 export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);
@@ -57,4 +60,7 @@ export function registerFeatures(app: FastifyInstance, ctx: AppContext): void {
   petitionsRoutes(app, ctx);
   leadsRoutes(app, ctx);
   reportsRoutes(app, ctx);
+  documentsRoutes(app, ctx);
+  excelRoutes(app, ctx);
+  statsRoutes(app, ctx);
 }

@@ -1,0 +1,4 @@
+/** Placeholder: filled in by its feature's work. */
+export default function DocumentsPage() {
+  return null;
+}
