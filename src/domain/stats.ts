@@ -7,11 +7,11 @@
 import { z } from "zod";
 
 export const STAT_FIGURES = [
-  /** 全覆盖: groups = org kinds; measures total, inspected, rate. */
+  /** 全覆盖: groups = org kinds in the term's scope; measures total, inspected, uninspected, rate. */
   "coverage",
   /** Findings by category (taxonomy first level): measures findings, share. */
   "findings_by_category",
-  /** Findings by organisation: measures findings, coreMandate, common. */
+  /** Findings by organisation: measures findings, coreMandate, common, topLeader, coreMandateRate. */
   "findings_by_org",
   /** Rectification by round: measures rows, done, significant, ongoing, overdue, doneRate, doneOrSignificantRate. */
   "rectification_by_round",
@@ -19,21 +19,21 @@ export const STAT_FIGURES = [
   "rectification_by_org",
   /** Overdue rows (open past their deadline): groups = organisations; measures overdue, maxDaysOverdue. */
   "overdue",
-  /** 书记点人点事: groups = rounds (or meetings); measures total, done, notDone, doneRate. */
+  /** 书记点人点事: groups = secretary's meetings; measures total, done, notDone, overdue, doneRate. */
   "directives",
-  /** Leads by class (问题线索 by 处置方式/类别): measures leads, filed, filingRate, namingPerson. */
+  /** Leads by class (问题线索 by 类别): measures leads, transferred, filed, filingRate, namingPerson, namingRate. */
   "leads_by_class",
-  /** Hearings (听取汇报): groups = rounds; measures hearings, late. */
+  /** Hearings (听取汇报): groups = rounds; measures assignments (due), hearings, late, overdue, onTimeRate. */
   "hearings",
-  /** Letters by kind: measures sent, answered, overdue. */
+  /** Letters by kind: measures sent, answered, overdue, answerRate. */
   "letters",
   /** Trainings: groups = years; measures trainings, participants. */
   "trainings",
   /** Talent pool: groups = status; measures people, leaderPool, removed. */
   "pool",
-  /** Rules made: groups = organisations; measures rules. */
+  /** Rules made: groups = organisations; measures rules, newRules, revisedRules. */
   "rules",
-  /** Trend: groups = months (YYYY-MM); measures findings, rowsClosed, leads, lettersSent. */
+  /** Trend: groups = months (YYYY-MM); measures findings, rowsClosed, leads (only for those who see leads), lettersSent. */
   "trend",
 ] as const;
 export type StatFigure = (typeof STAT_FIGURES)[number];
