@@ -18,6 +18,16 @@ export default defineConfig({
       },
       {
         test: {
+          // GB/T 9704 layout of the rendered documents, measured through LibreOffice and poppler.
+          name: "documents",
+          include: ["test/documents/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: "browser",
           include: ["test/e2e/**/*.spec.ts"],
           environment: "node",

@@ -5,7 +5,8 @@
 //   npm test -- unit integration     only these (a name part selects: "integration" = both engines, "postgres")
 //   npm test -- integration -- auth  everything after a second "--" goes to vitest (file filters, -t, ...)
 //
-// A suite that cannot run here (no PostgreSQL, no Chromium, no browser specs) is SKIPPED with the reason;
+// A suite that cannot run here (no PostgreSQL, no Chromium, no browser specs, no LibreOffice/poppler for the
+// documents suite) is SKIPPED with the reason;
 // with XUNCHA_REQUIRE_ALL=1 (CI) a skipped suite is a failure. A suite in which vitest found no tests fails:
 // a run that ran nothing must not pass.
 import { spawn } from "node:child_process";
@@ -18,6 +19,11 @@ import pg from "pg";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const vitestBin = path.join(root, "node_modules/vitest/vitest.mjs");
 const CHROMIUM = "/usr/bin/chromium";
+const DOCUMENT_TOOLS = [
+  ["/usr/bin/soffice", "libreoffice-writer"],
+  ["/usr/bin/pdftotext", "poppler-utils"],
+  ["/usr/bin/pdfinfo", "poppler-utils"],
+];
 const requireAll = process.env.XUNCHA_REQUIRE_ALL === "1";
 
 /** @typedef {{ name: string, project: string, env?: Record<string, string>, precheck?: () => Promise<string | null> }} Suite */
@@ -26,6 +32,7 @@ const SUITES = [
   { name: "unit", project: "unit" },
   { name: "integration-pglite", project: "integration", env: { XUNCHA_TEST_DB: "pglite" } },
   { name: "integration-postgres", project: "integration", env: { XUNCHA_TEST_DB: "postgres" }, precheck: checkPostgres },
+  { name: "documents", project: "documents", precheck: checkDocuments },
   { name: "browser", project: "browser", precheck: checkBrowser },
 ];
 
@@ -102,6 +109,18 @@ async function checkBrowser() {
     return `${CHROMIUM} not found (apt-get install chromium)`;
   }
   if (findSpecs(path.join(root, "test/e2e")).length === 0) return "no browser tests found (no test/e2e/**/*.spec.ts files)";
+  return null;
+}
+
+/** Null when the documents suite can run: LibreOffice converts the DOCX, poppler measures the PDFs. */
+async function checkDocuments() {
+  for (const [bin, pkg] of DOCUMENT_TOOLS) {
+    try {
+      fs.accessSync(bin, fs.constants.X_OK);
+    } catch {
+      return `${bin} not found (apt-get install ${pkg})`;
+    }
+  }
   return null;
 }
 
