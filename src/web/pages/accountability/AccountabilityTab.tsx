@@ -4,6 +4,7 @@ import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typograph
 import { useState } from "react";
 import { ACCOUNTABILITY_KIND_LABELS, ACCOUNTABILITY_KINDS, type AccountabilityKind } from "../../../domain/accountability.ts";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { AccountabilityFormModal } from "./AccountabilityFormModal.tsx";
@@ -57,6 +58,22 @@ export function AccountabilityTab({ canRecord }: { canRecord: boolean }) {
               value={kind}
               onChange={(v) => setKind(v ?? null)}
               options={ACCOUNTABILITY_KINDS.map((k) => ({ value: k, label: ACCOUNTABILITY_KIND_LABELS[k] }))}
+            />
+            <ExportButton<AccountabilityAction>
+              title="问责情况"
+              rows={list.data?.items}
+              columns={[
+                { title: "决定日期", key: "decidedOn" },
+                { title: "问责方式", key: "kindLabel" },
+                { title: "对象类别", key: "targetLabel" },
+                { title: "被问责人", key: "personName" },
+                { title: "职务", key: "personPosition" },
+                { title: "单位", key: "orgName" },
+                { title: "决定机关", key: "authority" },
+                { title: "问责情况", key: "description" },
+                { title: "关联台账条目", text: (a) => a.rows.map((r) => `${r.orgName}第${r.seqLabel}条`) },
+                { title: "关联函件", text: (a) => a.letters.map((l) => l.documentNumber) },
+              ]}
             />
             {canRecord && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>

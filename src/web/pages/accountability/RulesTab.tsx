@@ -2,6 +2,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { RuleFormModal } from "./RuleFormModal.tsx";
@@ -50,11 +51,25 @@ export function RulesTab({ canRecord }: { canRecord: boolean }) {
         size="small"
         title="制度建设成果"
         extra={
-          canRecord && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              登记制度建设成果
-            </Button>
-          )
+          <Space>
+            <ExportButton<RuleMade>
+              title="制度建设成果"
+              rows={list.data?.items}
+              columns={[
+                { title: "单位", key: "orgName" },
+                { title: "制度名称", key: "title" },
+                { title: "类别", key: "kindLabel" },
+                { title: "出台日期", key: "adoptedOn" },
+                { title: "针对的问题", text: (r) => r.findings.map((x) => x.text) },
+                { title: "说明", key: "description" },
+              ]}
+            />
+            {canRecord && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                登记制度建设成果
+              </Button>
+            )}
+          </Space>
         }
       >
         <Table<RuleMade>

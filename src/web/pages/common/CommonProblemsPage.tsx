@@ -4,6 +4,7 @@
  */
 import { Card, Space, Statistic, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
@@ -40,6 +41,22 @@ export default function CommonProblemsPage() {
           <Statistic title="涉及单位（人次）" value={orgTotal} valueStyle={{ fontSize: 18 }} />
           <Statistic title="同类同改部署" value={campaignTotal} suffix="次" valueStyle={{ fontSize: 18 }} />
         </Space>
+        <div style={{ float: "right" }}>
+          <ExportButton<CommonProblem>
+            title="共性问题清单"
+            rows={items}
+            columns={[
+              { title: "共性问题", key: "title" },
+              { title: "说明", key: "description" },
+              { title: "类别", key: "categoryLabel" },
+              { title: "涉及职能部门", key: "department" },
+              { title: "涉及单位（个）", key: "orgCount" },
+              { title: "问题（条）", key: "findingCount" },
+              { title: "同类同改（次）", key: "campaignCount" },
+              { title: "列入日期", text: (p) => fmtDate(p.createdAt) },
+            ]}
+          />
+        </div>
       </Card>
       <Table<CommonProblem>
         rowKey="id"

@@ -4,6 +4,7 @@ import { App, Button, Card, Checkbox, Popconfirm, Select, Space, Statistic, Tabl
 import { useState } from "react";
 import { DIRECTIVE_STATUS_LABELS, DIRECTIVE_STATUSES } from "../../../domain/directive.ts";
 import { api, withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate, percent } from "../../components/format.ts";
 import { useApiError } from "../../components/useApiError.ts";
 import { useGet } from "../../components/useGet.ts";
@@ -119,6 +120,22 @@ export default function DirectivesPage() {
             <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
               只看逾期
             </Checkbox>
+            <ExportButton<Directive>
+              title="点人点事清单"
+              rows={list.data?.items}
+              columns={[
+                { title: "书记专题会", key: "meetingTitle" },
+                { title: "所点的人或事", key: "target" },
+                { title: "类型", key: "kindLabel" },
+                { title: "涉及单位", key: "orgName" },
+                { title: "办理要求", key: "action" },
+                { title: "责任单位（人）", key: "owner" },
+                { title: "办结时限", key: "dueDate" },
+                { title: "是否逾期", key: "overdue" },
+                { title: "状态", key: "statusLabel" },
+                { title: "办理情况", key: "report" },
+              ]}
+            />
             {office && (
               <Button
                 type="primary"

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/evaluation.ts";
 import { withQuery } from "../../api.ts";
 import { Chart } from "../../components/Chart.tsx";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { percent } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { ConfirmEvaluationModal } from "./ConfirmEvaluationModal.tsx";
@@ -56,7 +57,34 @@ export function GradesTab({ roundId }: { roundId: string | undefined }) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Card size="small" title={`评估等次分布（已确定 ${confirmed} / ${items.length} 个单位）`}>
+      <Card
+        size="small"
+        title={`评估等次分布（已确定 ${confirmed} / ${items.length} 个单位）`}
+        extra={
+          <ExportButton<Evaluation>
+            title="整改评估"
+            rows={items}
+            columns={[
+              { title: "被巡察单位", key: "orgName" },
+              { title: "巡察轮次", key: "roundName" },
+              { title: "反馈日期", key: "feedbackDate" },
+              { title: "整改期结束", key: "periodEnd" },
+              { title: "台账条目", key: "metrics.rows" },
+              { title: "已销号", key: "metrics.closed" },
+              { title: "完成率", text: (e) => percent(e.metrics.completionRate) },
+              { title: "按时完成率", text: (e) => percent(e.metrics.onTimeRate) },
+              { title: "佐证完备率", text: (e) => percent(e.metrics.evidenceRate) },
+              { title: "反弹", key: "metrics.relapses" },
+              { title: "点人点事", key: "metrics.directives" },
+              { title: "点人点事办结", key: "metrics.directivesDone" },
+              { title: "建议等次", key: "suggestedGradeLabel" },
+              { title: "确定等次", key: "evaluation.gradeLabel" },
+              { title: "确定理由", key: "evaluation.reason" },
+              { title: "确定日期", key: "evaluation.evaluatedOn" },
+            ]}
+          />
+        }
+      >
         {items.length ? <Chart option={option} height={220} /> : <Empty description="暂无已反馈的巡察任务" />}
       </Card>
       <Table<Evaluation>

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { LEAD_STATUS_LABELS, LEAD_STATUSES, type LeadStatus } from "../../../domain/lead.ts";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
@@ -88,6 +89,26 @@ function LeadsTab() {
             <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
               只看逾期未处置
             </Checkbox>
+            <ExportButton<Lead>
+              title="问题线索清单"
+              rows={list.data?.items}
+              columns={[
+                { title: "巡察轮次", key: "roundName" },
+                { title: "被巡察单位", key: "orgName" },
+                { title: "类别", key: "leadClassLabel" },
+                { title: "线索内容", key: "summary" },
+                { title: "责任人", key: "responsiblePerson" },
+                { title: "责任单位", key: "responsibleUnit" },
+                { title: "移交日期", key: "transferredOn" },
+                { title: "接收单位", key: "receivingOffice" },
+                { title: "边巡边移", key: "duringInspection" },
+                { title: "处置状态", key: "statusLabel" },
+                { title: "处置时限", key: "dueOn" },
+                { title: "是否逾期", key: "overdue" },
+                { title: "立案日期", key: "filedOn" },
+                { title: "了结方式", key: "concludedFormLabel" },
+              ]}
+            />
             {mine.length > 0 && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 登记线索

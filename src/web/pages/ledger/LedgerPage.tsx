@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { LEDGER_STATUSES, PROGRESS_STATES, type LedgerStatus, type ProgressState } from "../../../domain/ledger.ts";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { useGet } from "../../components/useGet.ts";
 import { DeadlineText, ProgressTag, StatusBadge } from "./badges.tsx";
 import { BatchBar } from "./BatchBar.tsx";
@@ -137,7 +138,11 @@ export default function LedgerPage() {
   };
 
   return (
-    <Card title="整改台账" styles={{ body: { paddingBottom: 0 } }}>
+    <Card
+      title="整改台账"
+      styles={{ body: { paddingBottom: 0 } }}
+      extra={<ExportButton title="整改台账" href={withQuery("/api/ledger/export.xlsx", { ...filters })} />}
+    >
       <div style={{ marginBottom: 16 }}>
         <LedgerFilterBar value={filters} onChange={changeFilters} />
       </div>

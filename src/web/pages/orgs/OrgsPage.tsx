@@ -4,6 +4,7 @@ import { App, Button, Card, Input, Popconfirm, Space, Table, Typography } from "
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState, type Key } from "react";
 import { api } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { buildOrgTree, filterOrgTree, type OrgNode } from "../../components/orgTree.ts";
 import { RiskTag } from "../../components/RiskTag.tsx";
 import { useApiError } from "../../components/useApiError.ts";
@@ -14,6 +15,10 @@ import { OrgFormModal, type OrgFormTarget } from "./OrgFormModal.tsx";
 import { OrgImport } from "./OrgImport.tsx";
 import { RiskClassModal } from "./RiskClassModal.tsx";
 import type { OrgItem } from "./types.ts";
+
+/** The tree as the table shows it, top-down (for the export). */
+const flatTree = (nodes: Array<OrgNode<OrgItem>>): OrgItem[] =>
+  nodes.flatMap(({ children, ...o }) => [o as OrgItem, ...flatTree(children ?? [])]);
 
 export default function OrgsPage() {
   const me = useMe();
@@ -35,6 +40,7 @@ export default function OrgsPage() {
       [o.name, o.code, o.supervisingLeader, o.partySecretary].some((v) => v?.toLowerCase().includes(q)),
     );
   }, [items, search]);
+  const nameOf = useMemo(() => new Map(items.map((o) => [o.id, o.name])), [items]);
   // By default the top two levels are open; while searching everything that matches is open.
   const defaultExpanded = useMemo(() => {
     if (search.trim()) return items.map((o) => o.id);
@@ -117,6 +123,19 @@ export default function OrgsPage() {
               setExpanded(null);
             }}
             style={{ width: 260 }}
+          />
+          <ExportButton<OrgItem>
+            title="被巡察单位"
+            rows={flatTree(tree)}
+            columns={[
+              { title: "单位名称", key: "name" },
+              { title: "单位代码", key: "code" },
+              { title: "单位类型", key: "kindLabel" },
+              { title: "上级单位", text: (o) => (o.parentId ? (nameOf.get(o.parentId) ?? null) : null) },
+              { title: "分管（联系）领导", key: "supervisingLeader" },
+              { title: "党组织书记", key: "partySecretary" },
+              { title: "村（社区）类别", key: "riskClassLabel" },
+            ]}
           />
           {me.can.manageOrgs && <OrgImport onImported={reload} />}
           {me.can.manageOrgs && (

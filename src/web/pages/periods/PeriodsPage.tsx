@@ -7,6 +7,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router-dom";
 import { PERIOD_ITEM_LABELS, PERIOD_ITEM_STATE_LABELS, type PeriodItem, type PeriodItemState } from "../../../domain/period.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { PeriodFormModal } from "./PeriodFormModal.tsx";
@@ -158,14 +159,35 @@ export default function PeriodsPage() {
     <Card
       title="集中整改期"
       extra={
-        <Select
-          allowClear
-          placeholder="全部轮次"
-          style={{ width: 220 }}
-          value={roundId}
-          options={rounds.map(([value, label]) => ({ value, label }))}
-          onChange={(v?: string) => setRoundId(v)}
-        />
+        <Space>
+          <Select
+            allowClear
+            placeholder="全部轮次"
+            style={{ width: 220 }}
+            value={roundId}
+            options={rounds.map(([value, label]) => ({ value, label }))}
+            onChange={(v?: string) => setRoundId(v)}
+          />
+          <ExportButton<Period>
+            title={tab === "missing" ? "集中整改期未按要求完成的单位" : "集中整改期"}
+            rows={tab === "missing" ? missing : shown}
+            columns={[
+              { title: "被巡察单位", key: "orgName" },
+              { title: "巡察轮次", key: "roundName" },
+              { title: "反馈日期", key: "feedbackDate" },
+              { title: "整改期开始", key: "start" },
+              { title: "整改期结束", key: "end" },
+              { title: PERIOD_ITEM_LABELS.meeting, key: "meetingDate" },
+              { title: "纪委监委列席", key: "commissionAttended" },
+              { title: "组织部列席", key: "orgDeptAttended" },
+              { title: PERIOD_ITEM_LABELS.progressReport, key: "progressReportDate" },
+              { title: PERIOD_ITEM_LABELS.internalNotice, key: "internalNoticeDate" },
+              { title: PERIOD_ITEM_LABELS.publicAnnouncement, key: "publicAnnouncementDate" },
+              { title: "公开方式（地点）", key: "publicAnnouncementPlace" },
+              { title: "未按要求完成的事项", key: "missing" },
+            ]}
+          />
+        </Space>
       }
     >
       <Tabs

@@ -7,6 +7,7 @@ import { Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } 
 import { useState } from "react";
 import { PETITION_STATUS_LABELS, PETITION_STATUSES } from "../../../domain/petition.ts";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDateTime } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
@@ -82,6 +83,21 @@ export default function PetitionsPage() {
                     value={status}
                     onChange={(v) => setStatus(v ?? null)}
                     options={PETITION_STATUSES.map((s) => ({ value: s, label: PETITION_STATUS_LABELS[s] }))}
+                  />
+                  <ExportButton<Petition>
+                    title={`信访举报（${asg.orgName}）`}
+                    rows={list.data?.items}
+                    columns={[
+                      { title: "收到时间", text: (p) => fmtDateTime(p.receivedAt) },
+                      { title: "来源", key: "channelLabel" },
+                      { title: "反映内容", key: "content" },
+                      { title: "举报人", text: (p) => (p.anonymous ? "匿名" : "实名") },
+                      { title: "附件", key: "attachmentCount" },
+                      { title: "办理状态", key: "statusLabel" },
+                      { title: "办理情况", key: "handlingNote" },
+                      { title: "移交单位", key: "transferredTo" },
+                      { title: "答复", key: "reply" },
+                    ]}
                   />
                   {mayRecord && (
                     <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { PLAN_LIST_STATUSES, PLAN_STATUS_LABELS } from "../../../domain/plan.ts";
 import { api, withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useApiError } from "../../components/useApiError.ts";
 import { useGet } from "../../components/useGet.ts";
@@ -102,6 +103,21 @@ export default function PlansPage() {
             <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)}>
               只看逾期
             </Checkbox>
+            <ExportButton<PlanListItem>
+              title="整改方案清单"
+              rows={shown.data?.items}
+              columns={[
+                { title: "单位", key: "orgName" },
+                { title: "轮次", key: "roundName" },
+                { title: "反馈日期", key: "feedbackDate" },
+                { title: "报送时限", key: "dueDate" },
+                { title: "是否逾期", key: "overdue" },
+                { title: "状态", key: "statusLabel" },
+                { title: "版本", text: (p) => (p.currentVersion ? `第${p.currentVersion}版` : null) },
+                { title: "报送时间", text: (p) => p.submittedAt?.slice(0, 10) ?? null },
+                { title: "审核通过时间", text: (p) => p.approvedAt?.slice(0, 10) ?? null },
+              ]}
+            />
           </Space>
         }
       >

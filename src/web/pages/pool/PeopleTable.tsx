@@ -4,6 +4,7 @@ import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd
 import { useState } from "react";
 import { PARTY_STATUS_LABELS, PARTY_STATUSES, POOL_STATUS_LABELS, POOL_STATUSES, SPECIALTIES } from "../../../domain/pool.ts";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { useGet } from "../../components/useGet.ts";
 import { PersonDrawer } from "./PersonDrawer.tsx";
 import { PersonFormModal } from "./PersonFormModal.tsx";
@@ -60,6 +61,25 @@ export function PeopleTable({ leaderPool, onChanged }: { leaderPool: boolean; on
             value={specialty}
             onChange={(v?: string) => setSpecialty(v ?? null)}
             options={SPECIALTIES.map((s) => ({ value: s, label: s }))}
+          />
+          <ExportButton<PoolPerson>
+            title={leaderPool ? "组长库" : "人才库人员"}
+            rows={list.data?.items}
+            columns={[
+              { title: "姓名", key: "name" },
+              { title: "工作单位", key: "unit" },
+              { title: "职务", key: "position" },
+              { title: "职级", key: "rankLabel" },
+              { title: "政治面貌", key: "partyStatusLabel" },
+              { title: "专长", key: "specialties" },
+              { title: "状态", key: "statusLabel" },
+              { title: "组长库", key: "leaderPool" },
+              { title: "参加巡察（轮）", key: "roundsServed" },
+              { title: "参加培训（次）", key: "trainingsAttended" },
+              { title: "联系电话", key: "phone" },
+              { title: "清退日期", key: "removedOn" },
+              { title: "清退原因", key: "removedReason" },
+            ]}
           />
           {manage && !leaderPool && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>

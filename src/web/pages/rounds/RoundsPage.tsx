@@ -4,6 +4,7 @@ import { Button, Card, Empty, Select, Space, Table, Tag, Typography } from "antd
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { withQuery } from "../../api.ts";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
@@ -57,11 +58,26 @@ export default function RoundsPage() {
       <Card
         title="巡察轮次"
         extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setNewRound(true)} disabled={!termList.length}>
-              新建轮次
-            </Button>
-          )
+          <Space>
+            <ExportButton<Round>
+              title="巡察轮次"
+              rows={rounds.data?.items}
+              columns={[
+                { title: "轮次", key: "name" },
+                { title: "届次", text: (r) => r.termName ?? term?.name ?? null },
+                { title: "类型", key: "kindLabel" },
+                { title: "主题", key: "theme" },
+                { title: "开始日期", key: "startDate" },
+                { title: "结束日期", key: "endDate" },
+                { title: "巡察任务（个）", key: "assignmentCount" },
+              ]}
+            />
+            {canManage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setNewRound(true)} disabled={!termList.length}>
+                新建轮次
+              </Button>
+            )}
+          </Space>
         }
       >
         <Table<Round>
