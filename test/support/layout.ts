@@ -124,10 +124,13 @@ const attr = (tag: string, name: string) => Number(new RegExp(`${name}="([-\\d.]
 /** 225 mm / 22 lines. */
 const BODY_PITCH_PT = (225 / 22) * (72 / 25.4);
 const PAGE_NUMBER = /^[—–-]\s*\d+\s*[—–-]$/;
+const WATERMARK = /\d{4}-\d{2}-\d{2}\d{2}:\d{2}导出$/;
 /** CJK ideographs and full-width punctuation: what a full body line holds. */
 const CJK_ONLY = /^[\u3000-\u303f\u3400-\u9fff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019]+$/u;
 /** May not begin a line (the line before then ends a character short). */
 const NO_LINE_START = "，。、；：？！）》」』〉】”’…—";
+/** May not end a line (it moves to the next, and the line ends a character short). */
+const NO_LINE_END = "（《「『〈【〔“‘";
 
 async function withPdfFile<T>(pdf: Buffer, fn: (file: string) => Promise<T>): Promise<T> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "xuncha-pdf-"));
@@ -262,7 +265,8 @@ const median = (xs: number[]) => {
 
 function pageMetrics(number: number, width: number, height: number, lines: PdfLine[], bodyHeightPt: number | null): PdfPage {
   const pageNumber = lines.find((l) => PAGE_NUMBER.test(l.text)) ?? null;
-  const content = lines.filter((l) => l !== pageNumber);
+  // The watermark ("王敏 2026-11-22 09:30 导出") is drawn over the page, not set in it (LibreOffice lays it flat).
+  const content = lines.filter((l) => l !== pageNumber && !WATERMARK.test(l.text.replace(/\s+/g, "")));
   const isBody = (l: PdfLine) => bodyHeightPt !== null && Math.abs(l.heightPt - bodyHeightPt) <= 0.08 * bodyHeightPt;
   const bodyLines = content.filter(isBody);
   // Consecutive body lines of the same paragraph or of paragraphs that follow each other (no blank line between).
@@ -389,8 +393,11 @@ export function checkLayout(layout: PdfLayout, options: LayoutCheckOptions = {})
     if (p.lineCount > 22) problems.push(`${at}：正文 ${p.lineCount} 行，应为每页 22 行`);
     else if ((forced.has(p.number) || (p.otherLines.length === 0 && runsOn(p, layout.pages[index + 1]))) && p.lineCount !== 22)
       problems.push(`${at}：正文 ${p.lineCount} 行（段落延续到下页），应为每页 22 行`);
-    // A line a character short is right when the next begins with a mark that may not begin a line (标点禁则).
-    const wrong = p.fullLines.filter((f) => f.chars !== 28 && !(f.chars === 27 && NO_LINE_START.includes(f.next.text.charAt(0))));
+    // A line a character short is right when the break keeps 标点禁则: the next line begins with a mark that may not
+    // begin a line, or with the character carried along with one (“试｜行）”), or with a mark that may not end one.
+    const kept = (next: string) =>
+      NO_LINE_START.includes(next.charAt(0)) || NO_LINE_START.includes(next.charAt(1)) || NO_LINE_END.includes(next.charAt(0));
+    const wrong = p.fullLines.filter((f) => f.chars !== 28 && !(f.chars === 27 && kept(f.next.text)));
     if (wrong.length > 0)
       problems.push(
         `${at}：${wrong.length} 个整行的字数为 ${[...new Set(wrong.map((f) => f.chars))].join("、")}，应为每行 28 字` +

@@ -39,6 +39,9 @@ export const RECORD_TYPE_LABELS: Record<string, string> = {
   pool_person: "人才库人员",
   pool_relation: "回避关系",
   training: "培训",
+  document_profile: "发文机关信息",
+  document_template: "公文模板",
+  stats: "统计数据",
 };
 
 const COLUMNS = [

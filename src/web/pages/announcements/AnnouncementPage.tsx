@@ -16,6 +16,7 @@ import {
   type AnnouncementView,
 } from "../../../domain/announcement.ts";
 import { api, withQuery } from "../../api.ts";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
 import { fmtDateTime } from "../../components/format.ts";
 import { FormModal } from "../../components/FormModal.tsx";
 import { useGet } from "../../components/useGet.ts";
@@ -268,6 +269,7 @@ export default function AnnouncementPage() {
           <Button icon={<PrinterOutlined />} disabled={!shown} onClick={() => window.print()}>
             打印
           </Button>
+          <DocumentButtons kind="announcement" id={selected?.id} versions disabled={!shown} />
           {selected?.can.editDetails && (
             <Button type="primary" icon={<EditOutlined />} disabled={!shown} onClick={() => setEditing(true)}>
               编辑下一步工作和联系方式

@@ -13,6 +13,7 @@ import { PreRequestsTab } from "./PreRequestsTab.tsx";
 import { SiteRecordsTab } from "./SiteRecordsTab.tsx";
 import { useMe } from "../../session.tsx";
 import { MissingCard } from "../../components/MissingCard.tsx";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
 
 export default function AssignmentPage() {
   const { id = "" } = useParams();
@@ -43,11 +44,20 @@ export default function AssignmentPage() {
           </Space>
         }
         extra={
-          a.can.update && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              修改日期
-            </Button>
-          )
+          <Space>
+            {a.feedbackRegistered && (
+              <DocumentButtons
+                kind={me.can.viewAnnouncements ? ["feedback_opinion", "ledger", "announcement"] : ["feedback_opinion", "ledger"]}
+                id={a.id}
+                versions
+              />
+            )}
+            {a.can.update && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改日期
+              </Button>
+            )}
+          </Space>
         }
       >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">

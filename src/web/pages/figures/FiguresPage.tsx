@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
 import { withQuery } from "../../api.ts";
 import { Chart } from "../../components/Chart.tsx";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
 import { byOrgOption, byRoundOption } from "./chartOptions.ts";
@@ -64,17 +65,20 @@ export default function FiguresPage() {
       <Card
         title="整改统计"
         extra={
-          me.can.viewRounds && (
-            <Select
-              allowClear
-              placeholder="全部轮次"
-              style={{ width: 240 }}
-              loading={rounds.loading}
-              value={roundId}
-              options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
-              onChange={(v?: string) => setParams(v ? { roundId: v } : {})}
-            />
-          )
+          <Space>
+            {me.can.viewRounds && (
+              <Select
+                allowClear
+                placeholder="全部轮次"
+                style={{ width: 240 }}
+                loading={rounds.loading}
+                value={roundId}
+                options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }))}
+                onChange={(v?: string) => setParams(v ? { roundId: v } : {})}
+              />
+            )}
+            {me.can.viewStats && <DocumentButtons kind="statistics_report" query={{ roundId }} label="统计报告" />}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>

@@ -1,6 +1,7 @@
 /** A letter in detail: its heading, body, the rows and problems it concerns, and the reply (or the reply button). */
 import { Button, Descriptions, Drawer, Empty, Result, Spin, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { LetterReplyModal } from "./LetterReplyModal.tsx";
@@ -118,6 +119,7 @@ export function LetterDrawer({
       onClose={onClose}
       width={760}
       title={detail ? `${letterTitle(detail.letter)}` : "函件"}
+      extra={detail && <DocumentButtons kind={`${detail.letter.kind}_letter`} id={detail.letter.id} />}
       footer={
         detail?.letter.can.reply ? (
           <Button type="primary" onClick={() => setReplying(detail.letter)}>

@@ -17,6 +17,8 @@ import {
   type LetterStatus,
 } from "../../../domain/letter.ts";
 import { withQuery } from "../../api.ts";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
+import { ExportButton } from "../../components/ExportButton.tsx";
 import { fmtDate } from "../../components/format.ts";
 import { useGet } from "../../components/useGet.ts";
 import { useMe } from "../../session.tsx";
@@ -129,6 +131,21 @@ export default function LettersPage() {
               onChange={(v) => setStatus(v ?? null)}
               options={LETTER_STATUSES.map((s) => ({ value: s, label: LETTER_STATUS_LABELS[s] }))}
             />
+            <ExportButton<Letter>
+              title="督办函件"
+              rows={list.data?.items}
+              columns={[
+                { title: "种类", key: "kindLabel" },
+                { title: "文号", key: "documentNumber" },
+                { title: "主送", key: "addressee" },
+                { title: "事由", key: "subject" },
+                { title: "发出日期", key: "sentOn" },
+                { title: "回复时限", key: "replyDue" },
+                { title: "状态", key: "statusLabel" },
+                { title: "回复日期", key: "repliedOn" },
+                { title: "涉及条目数", key: "itemCount" },
+              ]}
+            />
             {office && (
               <Button
                 type="primary"
@@ -177,12 +194,13 @@ export default function LettersPage() {
             {
               title: "操作",
               key: "actions",
-              width: 140,
+              width: 220,
               render: (_, l) => (
                 <Space size={0}>
                   <Button type="link" size="small" onClick={() => setParam("letter", l.id)}>
                     详情
                   </Button>
+                  <DocumentButtons kind={`${l.kind}_letter`} id={l.id} label="公文" size="small" />
                   {l.can.reply && (
                     <Button type="link" size="small" onClick={() => setReplying(l)}>
                       登记回复

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Descriptions, Space, Tabs, Tag, Typography } from 
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { fmtDate, fmtDateTime } from "../../components/format.ts";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
 import { MissingCard } from "../../components/MissingCard.tsx";
 import { useGet } from "../../components/useGet.ts";
 import { DecisionModal, type Decision } from "./DecisionModal.tsx";
@@ -36,6 +37,7 @@ export default function PlanPage() {
         }
         extra={
           <Space>
+            <DocumentButtons kind="rectification_plan" id={p.id} />
             {p.can.approve && (
               <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding("approve")}>
                 审核通过

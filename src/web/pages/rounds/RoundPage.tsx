@@ -9,6 +9,8 @@ import { AssignmentFormModal } from "./AssignmentFormModal.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import type { AssignmentSummary, RoundDetail } from "./types.ts";
 import { MissingCard } from "../../components/MissingCard.tsx";
+import { DocumentButtons } from "../../components/DocumentButtons.tsx";
+import { useMe } from "../../session.tsx";
 import { RoundTimeline } from "../coverage/RoundTimeline.tsx";
 
 export const onSiteText = (n: number | null | undefined) => (n === null || n === undefined ? "—" : `在驻 ${n} 个工作日`);
@@ -18,6 +20,7 @@ export default function RoundPage() {
   const { data, loading, reload } = useGet<RoundDetail>(`/api/rounds/${id}`);
   const [adding, setAdding] = useState(false);
   const [tab, setTab] = useState<"list" | "timeline">("list");
+  const me = useMe();
   const detail = data?.round.id === id ? data : undefined;
 
   if (!detail) {
@@ -38,6 +41,8 @@ export default function RoundPage() {
             <Tag>{round.kindLabel}</Tag>
           </Space>
         }
+        // The summary covers every team of the round: for the wide readers (as is coverage).
+        extra={me.can.viewCoverage && <DocumentButtons kind="round_summary" id={round.id} />}
         loading={loading && !data}
       >
         <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size="small">
