@@ -22,7 +22,11 @@ export const documentTemplates = pgTable(
     closing: text("closing").notNull(),
     updatedBy: uuid("updated_by"),
   },
-  (t) => [uniqueIndex("document_templates_kind_uq").on(t.kind).where(sql`${t.deletedAt} is null`)],
+  (t) => [
+    uniqueIndex("document_templates_kind_uq")
+      .on(t.kind)
+      .where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 /**
