@@ -5,9 +5,12 @@ import {
   Footer,
   ImportedXmlComponent,
   LineRuleType,
+  OverlapType,
   PageNumber,
   Paragraph,
+  RelativeVerticalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableRow,
   TextRun,
@@ -15,9 +18,19 @@ import {
   WidthType,
   type IParagraphOptions,
 } from "docx";
-import { SMALL_PT, TABLE_PT, TWIPS_PER_PT, chineseDate, mmToPt, textWidthInChars } from "./geometry.ts";
+import {
+  LINE_PITCH_TWIPS,
+  SMALL_PT,
+  TABLE_PT,
+  TWIPS_PER_PT,
+  chineseDate,
+  mmToPt,
+  mmToTwips,
+  textWidthInChars,
+  type PageGeometry,
+} from "./geometry.ts";
 import type { Block, OfficialDocument } from "./model.ts";
-import { FONTS, blankLine, bodyParagraph, exact, run, runProps, type RunStyle } from "./docx-text.ts";
+import { FONTS, bodyParagraph, exact, run, runProps, type RunStyle } from "./docx-text.ts";
 
 function cellParagraph(text: string, s: RunStyle & { align: (typeof AlignmentType)[keyof typeof AlignmentType] }) {
   return new Paragraph({
@@ -93,26 +106,42 @@ export function table(
 
 /**
  * 版记 (7.4): 抄送 and 印发机关和印发日期 in 4号仿宋, one character in from either side, between a thick rule above and
- * below and a thin one between. A table after the text, a line below it: LibreOffice ignores both a floating table
- * and a frame aligned to the bottom of the 版心, where the PDF renderer puts it.
+ * below and a thin one between, the last rule's bottom on the bottom edge of the 版心 of the last page.
+ *
+ * A floating table (w:tblpPr) aligned to the bottom of the margin, anchored to the document's last paragraph, so
+ * that it lands at the foot of the page where the text ends. Text may not come nearer than one line above it
+ * (topFromText): where the text ends lower, the anchor moves to a new page and the 版记 with it, alone at that
+ * page's foot, as in the PDF. Positioned horizontally from the page edge: LibreOffice (writerfilter) turns a
+ * floating table as wide as the text area into an ordinary table in the text unless it is placed relative to the
+ * page; a table cell margin of 0 keeps its rules on the edges of the 版心 (LibreOffice shifts a floating table left
+ * by the default cell margin). Checked through LibreOffice only (test/documents/colophon.test.ts).
  */
-export function colophon(doc: OfficialDocument, widthTwips: number): (Table | Paragraph)[] {
+export function colophon(doc: OfficialDocument, widthTwips: number, g: PageGeometry): (Table | Paragraph)[] {
   const rows: { left: string; right?: string }[] = [];
   if (doc.cc) rows.push({ left: `抄送：${doc.cc}` });
   if (doc.printedBy) rows.push({ left: doc.printedBy.issuer, right: `${chineseDate(doc.printedBy.date)}印发` });
   if (rows.length === 0) return [];
   const one = Math.round(SMALL_PT * TWIPS_PER_PT);
+  // Eighths of a point: 1 pt (0.35 mm) and 0.75 pt (0.26 mm), the heights GB/T 9704 recommends.
   const thick = { style: BorderStyle.SINGLE, size: 8, color: "000000" };
-  const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: "000000" };
   const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
   const small: RunStyle = { size: SMALL_PT, spacing: 0 };
   const rowTwips = Math.round(SMALL_PT * 1.8 * TWIPS_PER_PT);
   return [
-    blankLine(),
     new Table({
       width: { size: widthTwips, type: WidthType.DXA },
       columnWidths: [widthTwips],
       layout: "fixed",
+      float: {
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: mmToTwips(g.left),
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        topFromText: LINE_PITCH_TWIPS,
+        overlap: OverlapType.NEVER,
+      },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
       borders: { top: thick, bottom: thick, insideHorizontal: thin, left: none, right: none, insideVertical: none },
       rows: rows.map(
         (r) =>
@@ -128,7 +157,6 @@ export function colophon(doc: OfficialDocument, widthTwips: number): (Table | Pa
                     alignment: AlignmentType.LEFT,
                     spacing: exact(rowTwips),
                     widowControl: false,
-                    keepNext: true,
                     // Wrapped 抄送 lines align after "抄送：".
                     indent: r.right ? undefined : { left: 3 * one, hanging: 3 * one },
                     tabStops: r.right ? [{ type: "right", position: widthTwips - 2 * one }] : undefined,
@@ -144,7 +172,7 @@ export function colophon(doc: OfficialDocument, widthTwips: number): (Table | Pa
           }),
       ),
     }),
-    // A document ends with a paragraph (Word requires one after a table).
+    // The anchor, one point high: a document ends with a paragraph (Word requires one after a table).
     new Paragraph({ spacing: exact(20), run: runProps({ size: 1 }), children: [] }),
   ];
 }

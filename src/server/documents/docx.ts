@@ -224,7 +224,7 @@ export async function renderDocx(doc: OfficialDocument): Promise<Buffer> {
     const text = /^[（(]/.test(note) ? note : `（${note}）`;
     children.push(bodyParagraph(text, { align: AlignmentType.LEFT }));
   }
-  children.push(...colophon(doc, widthTwips));
+  children.push(...colophon(doc, widthTwips, g));
 
   const headers = doc.watermark
     ? {

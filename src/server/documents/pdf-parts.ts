@@ -101,8 +101,10 @@ export function drawTable(c: Composer, t: TableBlock): void {
 }
 
 /**
- * 版记 (GB/T 9704 7.4): 抄送 and 印发机关和印发日期 in 4号, between a thick rule above and a thick rule that lies on
- * the bottom edge of the 版心 of the last page, a thin rule between them.
+ * 版记 (GB/T 9704 7.4): 抄送 and 印发机关和印发日期 in 4号, between a thick rule above and a thick rule whose bottom
+ * lies on the bottom edge of the 版心 of the last page, a thin rule between them. At the foot of the page where the
+ * text ends when it fits there with a line free above it; otherwise alone at the foot of a new, last page (never at
+ * the top of a page with blank space under it).
  */
 export function drawColophon(c: Composer, doc: OfficialDocument): void {
   const rows: { left: string; right?: string }[] = [];
@@ -112,6 +114,9 @@ export function drawColophon(c: Composer, doc: OfficialDocument): void {
   const s: TextStyle = { face: "serif", size: SMALL_PT };
   const one = SMALL_PT;
   const rowH = SMALL_PT * 1.8;
+  // 0.35 mm and 0.25 mm, the heights the standard recommends.
+  const THICK = 1;
+  const THIN = 0.7;
   const lines = rows.map((r) => {
     c.use(s);
     const rightW = r.right ? c.doc.widthOfString(r.right) + one : 0;
@@ -119,12 +124,12 @@ export function drawColophon(c: Composer, doc: OfficialDocument): void {
     const hang = r.right ? 0 : 3 * SMALL_PT;
     return c.lines(r.left, s, { left: one + hang, firstIndent: -hang, right: one + rightW, widePitch: SMALL_PT, hanging: false });
   });
-  const height = lines.reduce((n, l) => n + l.length * rowH, 0);
-  c.ensure(height + LINE_PITCH_PT);
+  const height = lines.reduce((n, l) => n + l.length * rowH, 0) + THICK / 2;
+  if (c.page === 0 || c.y + LINE_PITCH_PT + height > c.bottom + 0.01) c.newPage();
   let y = c.bottom - height;
   const rule = (at: number, width: number) =>
     c.doc.save().moveTo(c.left, at).lineTo(c.right, at).lineWidth(width).strokeColor("#000000").stroke().restore();
-  rule(y, 1);
+  rule(y, THICK);
   rows.forEach((r, i) => {
     const ls = lines[i] ?? [];
     ls.forEach((line, k) => {
@@ -136,7 +141,7 @@ export function drawColophon(c: Composer, doc: OfficialDocument): void {
       }
     });
     y += ls.length * rowH;
-    rule(y, i === rows.length - 1 ? 1 : 0.7);
+    rule(y, i === rows.length - 1 ? THICK : THIN);
   });
   c.y = c.bottom;
 }
