@@ -16,8 +16,9 @@ export class BenchServer {
 
   constructor(o: ServerOptions, verbose: boolean) {
     this.child = fork(path.join(here, "server.ts"), [], {
+      // --expose-gc: the Excel part collects garbage before each export, for a clean baseline.
       // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-      execArgv: ["--import", "tsx", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)],
+      execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)],
       env: { ...process.env, BENCH_SERVER_OPTIONS: JSON.stringify(o) },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -84,9 +85,9 @@ export function request(
   });
 }
 
-/** Logs the bench user in through the API; returns the session cookie. */
-export async function login(agent: http.Agent, port: number): Promise<string> {
-  const body = JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD });
+/** Logs a bench user (the office staff user unless told) in through the API; returns the session cookie. */
+export async function login(agent: http.Agent, port: number, username = BENCH_USER): Promise<string> {
+  const body = JSON.stringify({ username, password: BENCH_PASSWORD });
   const res = await request(agent, port, "POST", "/api/auth/login", { "content-type": "application/json" }, body);
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.body}`);
   return String(res.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;

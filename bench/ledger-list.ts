@@ -1,48 +1,18 @@
 /**
- * npm run bench — the ledger list API (GET /api/ledger filtered by organisation and status=open, 50 a page)
- * under 20 concurrent keep-alive connections, on PGlite with 100k rows and on PostgreSQL with 1M rows,
- * beside the same SQL run directly on the same engine. Aim: API p95 ≤ 50 ms and API/SQL p95 ≤ 2.
+ * The ledger list part of `npm run bench` (bench/main.ts runs it): GET /api/ledger filtered by organisation and
+ * status=open, 50 a page, under 20 concurrent keep-alive connections, on PGlite with 100k rows and on PostgreSQL with
+ * 1M rows, beside the same SQL run directly on the same engine. Aim: API p95 ≤ 50 ms and API/SQL p95 ≤ 2.
  *
  * Each engine runs in a forked server process (bench/server.ts) that loads seeded data and serves the real
- * app over HTTP on 127.0.0.1; this process is only the load generator. See docs/benchmarks.md.
- *
- *   npm run bench                                   both engines, defaults below
- *   npm run bench -- --engines pglite --requests 500
- *   npm run bench -- --engines postgres --explain   also EXPLAIN ANALYZE one request's queries
- *   npm run bench -- --sql "create index …"         try an index (run after the load, before measuring)
- *   npm run bench -- --engines postgres --keep      keep xuncha_bench; a later --reuse run skips the load
- * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
- * the bench creates and finally drops the database xuncha_bench there.
+ * app over HTTP on 127.0.0.1; this process is only the load generator. Flags in bench/options.ts; see
+ * docs/benchmarks.md.
  */
 import http from "node:http";
-import os from "node:os";
-import { parseArgs } from "node:util";
-import pg from "pg";
-import { BenchServer, login, request } from "./client.ts";
+import { login, request, type BenchServer } from "./client.ts";
+import { args, num } from "./options.ts";
 import { PAGE_SIZE, type Breakdown, type CpuReport, type DirectResult, type PlanItem, type Ready } from "./protocol.ts";
-import { fmtMb, fmtMs, machineCpu, mulberry32, runPool, summarise, type Summary } from "./stats.ts";
+import { fmtMb, fmtMs, machineCpu, mulberry32, runPool, seconds, summarise, table, type Summary } from "./stats.ts";
 
-const { values: args } = parseArgs({
-  options: {
-    engines: { type: "string", default: "pglite,postgres" },
-    requests: { type: "string", default: "2000" },
-    warmup: { type: "string", default: "200" },
-    sequential: { type: "string", default: "200" },
-    concurrency: { type: "string", default: "20" },
-    seed: { type: "string", default: "20241121" },
-    "pglite-rows": { type: "string", default: "100000" },
-    "pglite-orgs": { type: "string", default: "200" },
-    "pg-rows": { type: "string", default: "1000000" },
-    "pg-orgs": { type: "string", default: "2000" },
-    "time-limit": { type: "string", default: "60" },
-    sql: { type: "string", multiple: true, default: [] },
-    explain: { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    reuse: { type: "boolean", default: false },
-    verbose: { type: "boolean", default: false },
-  },
-});
-const num = (k: keyof typeof args) => Number(args[k]);
 const CONCURRENCY = num("concurrency");
 const REQUESTS = num("requests");
 const WARMUP = num("warmup");
@@ -52,7 +22,7 @@ const PHASE_MS = num("time-limit") * 1000;
 const AIM_P95 = 50;
 const AIM_RATIO = 2;
 
-interface Result {
+export interface LedgerListResult {
   engine: string;
   rows: number;
   api: Summary;
@@ -81,145 +51,95 @@ function makePlan(orgOpen: Ready["orgOpen"], n: number, seed: number): PlanItem[
   });
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-async function benchEngine(engine: "pglite" | "postgres", url: string | null, rows: number, orgs: number): Promise<Result> {
-  console.log(`\n== ${engine}: ${rows.toLocaleString("en")} ledger rows over ${orgs} organisations`);
-  const server = new BenchServer(
-    { engine, url, rows, orgs, seed: SEED, reuse: args.reuse!, extraSql: args.sql as string[] },
-    args.verbose!,
+/** The ledger list on one engine's loaded server (bench/main.ts starts and stops it). */
+export async function benchLedgerList(
+  engine: "pglite" | "postgres",
+  server: BenchServer,
+  ready: Ready,
+): Promise<LedgerListResult> {
+  console.log(
+    `\n-- ledger list on ${engine}: GET /api/ledger?orgId=…&status=open&pageSize=${PAGE_SIZE}, ${CONCURRENCY} connections, ` +
+      `${REQUESTS} requests after ${WARMUP} warm-up`,
   );
-  try {
-    const ready = await server.ready;
-    const c = ready.counts;
-    console.log(
-      `   ${ready.reused ? "reused the data of an earlier --keep run" : `loaded in ${seconds(ready.loadMs)}`}: ${c.ledger_rows} ledger rows, ` +
-        `${c.feedback_problems} problems, ${c.assignments} assignments, ${c.orgs} orgs, ${c.evidence_files} evidence files ` +
-        `(${ready.sizes.map((s) => `${s.name} ${s.size}`).join(", ")}); ${ready.status.map((s) => `${s.status} ${s.n}`).join(", ")}`,
-    );
-    if (!ready.fkOff) console.log("   (foreign-key triggers could not be switched off for the load)");
-    if (args.verbose) for (const s of ready.steps) console.log(`     ${seconds(s.ms).padStart(8)}  ${s.step}`);
-    console.log(`   ${ready.version.replace(/ on .*?\(/, " (").replace(/, compiled by.*$/, "")}`);
-
-    const plan = makePlan(ready.orgOpen, WARMUP + REQUESTS, SEED + (engine === "pglite" ? 1 : 2));
-    const measured = plan.slice(WARMUP);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const cookies: string[] = [];
-    for (let i = 0; i < CONCURRENCY; i++) cookies.push(await login(agent, ready.port));
-    const list = async (p: PlanItem, w: number) => {
-      const url = `/api/ledger?orgId=${p.orgId}&status=open&page=${p.page}&pageSize=${PAGE_SIZE}`;
-      const res = await request(agent, ready.port, "GET", url, { cookie: cookies[w]! });
-      if (res.status !== 200) throw new Error(`GET /api/ledger → ${res.status} ${res.body.slice(0, 200)}`);
-    };
-    const first = await request(
-      agent,
-      ready.port,
-      "GET",
-      `/api/ledger?orgId=${plan[0]!.orgId}&status=open&page=1&pageSize=${PAGE_SIZE}`,
-      {
-        cookie: cookies[0]!,
-      },
-    );
-    const check = JSON.parse(first.body) as { items: unknown[]; total: number };
-    console.log(`   check: an org with ${check.total} open rows, page 1 has ${check.items.length} items`);
-
-    process.stdout.write(`   API: warm-up ${WARMUP}`);
-    await runPool(plan.slice(0, WARMUP), CONCURRENCY, list);
-    process.stdout.write(`, ${SEQUENTIAL} one at a time`);
-    const one = await runPool(measured.slice(0, SEQUENTIAL), 1, list, performance.now() + PHASE_MS);
-    process.stdout.write(`, ${REQUESTS} at ${CONCURRENCY} connections`);
-    await server.call("mark");
-    const clientCpu = process.cpuUsage();
-    const machineBefore = machineCpu();
-    const api = await runPool(measured, CONCURRENCY, list, performance.now() + PHASE_MS);
-    const machineAfter = machineCpu();
-    const clientUsed = process.cpuUsage(clientCpu);
-    const cpu = { ...(await server.call<CpuReport>("cpu")), clientCpuMs: (clientUsed.user + clientUsed.system) / 1000 };
-    let machine: Result["machine"] = null;
-    if (machineBefore && machineAfter) {
-      const total = machineAfter.totalMs - machineBefore.totalMs;
-      const busy = machineAfter.busyMs - machineBefore.busyMs;
-      const ours = cpu.clientCpuMs + cpu.serverCpuMs + (cpu.backendCpuMs ?? 0);
-      machine = { busy: busy / total, others: Math.max(0, busy - ours) / total };
-    }
-    agent.destroy();
-    console.log(api.ms.length < measured.length ? ` (stopped by the time limit after ${api.ms.length})` : "");
-    if (api.failures) console.log(`   ${api.failures} API requests failed, first: ${api.firstError}`);
-
-    process.stdout.write(`   SQL: capture listRows' statements, run them at ${CONCURRENCY}-way concurrency`);
-    const direct = await server.call<DirectResult>("direct", { plan: measured, concurrency: CONCURRENCY, deadlineMs: PHASE_MS });
-    process.stdout.write(`, then each statement alone\n`);
-    const breakdown = await server.call<Breakdown>("breakdown", { plan: measured.slice(0, SEQUENTIAL) });
-    for (const r of [direct.list, direct.withAuth])
-      if (r.failures) console.log(`   ${r.failures} direct runs failed, first: ${r.firstError}`);
-    if (args.verbose) direct.sampleSql.forEach((s, i) => console.log(`   SQL ${i + 1}: ${s}`));
-
-    if (args.explain) {
-      const biggest = [...ready.orgOpen].sort((a, b) => b.open - a.open)[0]!;
-      for (const page of [1, Math.ceil(biggest.open / PAGE_SIZE)]) {
-        console.log(`\n   EXPLAIN ANALYZE, the org with the most open rows (${biggest.open}), page ${page}:`);
-        const plans = await server.call<string[]>("explain", { item: { orgId: biggest.orgId, page } });
-        plans.forEach((p, i) => console.log(`   -- statement ${i + 1}\n${p.replace(/^/gm, "      ")}`));
-      }
-    }
-    return {
-      engine,
-      rows: c.ledger_rows ?? 0,
-      api: summarise(api.ms, api.wallMs),
-      apiFailures: api.failures,
-      sql: summarise(direct.list.ms, direct.list.wallMs),
-      sqlAuth: summarise(direct.withAuth.ms, direct.withAuth.wallMs),
-      apiOne: summarise(one.ms, one.wallMs),
-      breakdown,
-      queries: direct.queriesPerRequest + direct.authQueries,
-      cpu,
-      machine,
-      ready,
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
-async function preparePostgres(): Promise<{ url: string; drop: () => Promise<void> } | { skipped: string }> {
-  const base = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-    const exists = (await admin.query("select 1 from pg_database where datname = 'xuncha_bench'")).rowCount;
-    if (!(args.reuse && exists)) {
-      await admin.query("drop database if exists xuncha_bench with (force)");
-      await admin.query("create database xuncha_bench");
-    }
-  } catch (e) {
-    return { skipped: `${base.replace(/\/\/[^@/]*@/, "//…@")}: ${e instanceof Error ? e.message : String(e)}` };
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const url = new URL(base);
-  url.pathname = "/xuncha_bench";
-  return {
-    url: url.toString(),
-    drop: async () => {
-      if (args.keep) return console.log("   kept the database xuncha_bench (--keep)");
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query("drop database if exists xuncha_bench with (force)");
-      await c.end();
+  const c = ready.counts;
+  const plan = makePlan(ready.orgOpen, WARMUP + REQUESTS, SEED + (engine === "pglite" ? 1 : 2));
+  const measured = plan.slice(WARMUP);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const cookies: string[] = [];
+  for (let i = 0; i < CONCURRENCY; i++) cookies.push(await login(agent, ready.port));
+  const list = async (p: PlanItem, w: number) => {
+    const url = `/api/ledger?orgId=${p.orgId}&status=open&page=${p.page}&pageSize=${PAGE_SIZE}`;
+    const res = await request(agent, ready.port, "GET", url, { cookie: cookies[w]! });
+    if (res.status !== 200) throw new Error(`GET /api/ledger → ${res.status} ${res.body.slice(0, 200)}`);
+  };
+  const first = await request(
+    agent,
+    ready.port,
+    "GET",
+    `/api/ledger?orgId=${plan[0]!.orgId}&status=open&page=1&pageSize=${PAGE_SIZE}`,
+    {
+      cookie: cookies[0]!,
     },
+  );
+  const check = JSON.parse(first.body) as { items: unknown[]; total: number };
+  console.log(`   check: an org with ${check.total} open rows, page 1 has ${check.items.length} items`);
+
+  process.stdout.write(`   API: warm-up ${WARMUP}`);
+  await runPool(plan.slice(0, WARMUP), CONCURRENCY, list);
+  process.stdout.write(`, ${SEQUENTIAL} one at a time`);
+  const one = await runPool(measured.slice(0, SEQUENTIAL), 1, list, performance.now() + PHASE_MS);
+  process.stdout.write(`, ${REQUESTS} at ${CONCURRENCY} connections`);
+  await server.call("mark");
+  const clientCpu = process.cpuUsage();
+  const machineBefore = machineCpu();
+  const api = await runPool(measured, CONCURRENCY, list, performance.now() + PHASE_MS);
+  const machineAfter = machineCpu();
+  const clientUsed = process.cpuUsage(clientCpu);
+  const cpu = { ...(await server.call<CpuReport>("cpu")), clientCpuMs: (clientUsed.user + clientUsed.system) / 1000 };
+  let machine: LedgerListResult["machine"] = null;
+  if (machineBefore && machineAfter) {
+    const total = machineAfter.totalMs - machineBefore.totalMs;
+    const busy = machineAfter.busyMs - machineBefore.busyMs;
+    const ours = cpu.clientCpuMs + cpu.serverCpuMs + (cpu.backendCpuMs ?? 0);
+    machine = { busy: busy / total, others: Math.max(0, busy - ours) / total };
+  }
+  agent.destroy();
+  console.log(api.ms.length < measured.length ? ` (stopped by the time limit after ${api.ms.length})` : "");
+  if (api.failures) console.log(`   ${api.failures} API requests failed, first: ${api.firstError}`);
+
+  process.stdout.write(`   SQL: capture listRows' statements, run them at ${CONCURRENCY}-way concurrency`);
+  const direct = await server.call<DirectResult>("direct", { plan: measured, concurrency: CONCURRENCY, deadlineMs: PHASE_MS });
+  process.stdout.write(`, then each statement alone\n`);
+  const breakdown = await server.call<Breakdown>("breakdown", { plan: measured.slice(0, SEQUENTIAL) });
+  for (const r of [direct.list, direct.withAuth])
+    if (r.failures) console.log(`   ${r.failures} direct runs failed, first: ${r.firstError}`);
+  if (args.verbose) direct.sampleSql.forEach((s, i) => console.log(`   SQL ${i + 1}: ${s}`));
+
+  if (args.explain) {
+    const biggest = [...ready.orgOpen].sort((a, b) => b.open - a.open)[0]!;
+    for (const page of [1, Math.ceil(biggest.open / PAGE_SIZE)]) {
+      console.log(`\n   EXPLAIN ANALYZE, the org with the most open rows (${biggest.open}), page ${page}:`);
+      const plans = await server.call<string[]>("explain", { item: { orgId: biggest.orgId, page } });
+      plans.forEach((p, i) => console.log(`   -- statement ${i + 1}\n${p.replace(/^/gm, "      ")}`));
+    }
+  }
+  return {
+    engine,
+    rows: c.ledger_rows ?? 0,
+    api: summarise(api.ms, api.wallMs),
+    apiFailures: api.failures,
+    sql: summarise(direct.list.ms, direct.list.wallMs),
+    sqlAuth: summarise(direct.withAuth.ms, direct.withAuth.wallMs),
+    apiOne: summarise(one.ms, one.wallMs),
+    breakdown,
+    queries: direct.queriesPerRequest + direct.authQueries,
+    cpu,
+    machine,
+    ready,
   };
 }
 
-function table(head: string[], body: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(head));
-  console.log(`|${widths.map((w, i) => (i === 0 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w)}:`)).join("|")}|`);
-  for (const b of body) console.log(line(b));
-}
-
-function report(results: Result[]): void {
+export function reportLedgerList(results: LedgerListResult[]): void {
   const ms = (x: number) => `${fmtMs(x)} ms`;
   console.log(
     `\nLedger list, ${CONCURRENCY} concurrent connections (API = HTTP round trip; SQL = listRows' statements run directly on the same engine):\n`,
@@ -240,7 +160,7 @@ function report(results: Result[]): void {
     ]),
   );
   console.log("\nWhere the time goes:\n");
-  const perReq = (cpuMs: number | null, r: Result) => (cpuMs === null ? "–" : fmtMs(cpuMs / r.api.n));
+  const perReq = (cpuMs: number | null, r: LedgerListResult) => (cpuMs === null ? "–" : fmtMs(cpuMs / r.api.n));
   table(
     [
       "engine",
@@ -292,25 +212,3 @@ function report(results: Result[]): void {
     );
   }
 }
-
-const started = performance.now();
-console.log(
-  `ledger list bench: GET /api/ledger?orgId=…&status=open&pageSize=${PAGE_SIZE}, ${CONCURRENCY} connections, ` +
-    `${REQUESTS} requests after ${WARMUP} warm-up, seed ${SEED}; ${os.cpus().length} CPUs, Node ${process.version}`,
-);
-const engines = String(args.engines).split(",");
-const results: Result[] = [];
-if (engines.includes("pglite")) results.push(await benchEngine("pglite", null, num("pglite-rows"), num("pglite-orgs")));
-if (engines.includes("postgres")) {
-  const pgDb = await preparePostgres();
-  if ("skipped" in pgDb) console.log(`\n== postgres: skipped, PostgreSQL is unreachable (${pgDb.skipped})`);
-  else {
-    try {
-      results.push(await benchEngine("postgres", pgDb.url, num("pg-rows"), num("pg-orgs")));
-    } finally {
-      await pgDb.drop();
-    }
-  }
-}
-if (results.length) report(results);
-console.log(`\ntotal bench time ${seconds(performance.now() - started)}`);

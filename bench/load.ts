@@ -28,7 +28,7 @@ export async function loadData(q: Query, o: SeedOptions & { vacuum: boolean }): 
   )) as Array<{ indexname: string; indexdef: string }>;
   for (const i of indexes) await q(`drop index ${i.indexname}`);
   for (const [n, s] of seedStatements(o).entries()) {
-    const name = /^\s*(create temp table|insert into|create or replace function|drop \w+)\s+(\w+)/i.exec(s);
+    const name = /^\s*(create temp table|insert into|update|create or replace function|drop \w+)\s+(\w+)/i.exec(s);
     await timed(name ? `${name[1]} ${name[2]}` : `statement ${n}`, () => q(s));
   }
   await timed("create secondary indexes", async () => {

@@ -4,9 +4,11 @@
  * depend on execution order. Shape of a county's rectification work over one term:
  *   orgs (townships with villages, agencies, SOEs, schools, hospitals) → 10 rounds × 5 teams →
  *   1–4 assignments per org (skewed sizes) → aspects → problems → ledger rows (1.25 per problem) →
- *   evidence files on rows that asked for or got close-out.
+ *   evidence files on rows that asked for or got close-out; then the other records the statistics count
+ *   (seed-records.ts: findings, leads, directives, letters, rules, pool, trainings, coverage scope).
  * Row status follows the round's age: old rounds are mostly closed out, the latest mostly open.
  */
+import { RECORD_TABLES, recordStatements } from "./seed-records.ts";
 
 export interface SeedOptions {
   rows: number;
@@ -104,6 +106,7 @@ const TEAMS = 5;
 export function seedStatements(o: SeedOptions): string[] {
   const S = `xuncha-bench:${o.seed}`;
   const pick = (arr: string[], u: string) => `(${list(arr)})[1 + floor(${u} * ${arr.length})::int]`;
+  const problemText = `${pick(PROBLEM_HEADS, "bench_u(h, 1)")} || ${pick(PROBLEM_TAILS, "bench_u(h, 2)")}`;
   return [
     // u(h, i): the i-th 32-bit slice of an md5 hex string as a number in [0, 1).
     `create or replace function bench_u(h text, i int) returns double precision language sql immutable parallel safe as
@@ -170,7 +173,7 @@ export function seedStatements(o: SeedOptions): string[] {
       from (select distinct a, asp from bench_row) as z`,
     `insert into feedback_problems (id, assignment_id, aspect_id, seq, text)
       select bench_id('prob:' || a || ':' || p, a * 100000 + p), bench_id('asg:' || a, a), bench_id('asp:' || a || ':' || asp, a * 1000 + asp), p,
-        ${pick(PROBLEM_HEADS, "bench_u(h, 1)")} || ${pick(PROBLEM_TAILS, "bench_u(h, 2)")}
+        ${problemText}
       from bench_row where k = 1`,
     `create temp table bench_lr as
       select r.*, fb, q,
@@ -208,6 +211,7 @@ export function seedStatements(o: SeedOptions): string[] {
         20000 + floor(bench_u(q, 0) * 2000000)::int, md5(q || g.e) || md5(h || g.e)
       from bench_lr, generate_series(1, 2) as g(e)
       where (status <> 'open' and (g.e = 1 or bench_u(q, 1) < 0.5)) or (status = 'open' and g.e = 1 and bench_u(q, 2) < 0.3)`,
+    ...recordStatements(S, ROUNDS, o.officeUserId, problemText),
     `drop table bench_org, bench_asg0, bench_asg, bench_row0, bench_row, bench_lr`,
     `drop function bench_u(text, int)`,
     `drop function bench_id(text, bigint)`,
@@ -215,4 +219,12 @@ export function seedStatements(o: SeedOptions): string[] {
 }
 
 /** Tables bulk-loaded: their secondary indexes are dropped before and rebuilt after (faster than row-by-row). */
-export const LOADED_TABLES = ["orgs", "assignments", "feedback_aspects", "feedback_problems", "ledger_rows", "evidence_files"];
+export const LOADED_TABLES = [
+  "orgs",
+  "assignments",
+  "feedback_aspects",
+  "feedback_problems",
+  "ledger_rows",
+  "evidence_files",
+  ...RECORD_TABLES,
+];

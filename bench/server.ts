@@ -1,7 +1,8 @@
 /**
- * The bench's server process (forked by bench/ledger-list.ts): opens the engine, runs the migrations,
+ * The bench's server process (forked by bench/main.ts): opens the engine, runs the migrations,
  * loads the seeded data, serves the real app on 127.0.0.1, and on request times the same SQL the
- * ledger list runs, directly on the same engine (for PGlite the one instance lives in this process).
+ * ledger list runs, directly on the same engine (for PGlite the one instance lives in this process),
+ * or runs the documents, Excel and statistics work of bench/work.ts here, beside the data.
  * Talks to the driver over the fork IPC channel: { id, cmd, ... } → { id, result } | { id, error }.
  */
 import fs from "node:fs";
@@ -14,8 +15,9 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { uuidv7 } from "../src/domain/ids.ts";
+import type { StatFigure, StatFilter } from "../src/domain/stats.ts";
 import { buildApp } from "../src/server/app.ts";
-import { ensureAdmin, ensureCalendar } from "../src/server/bootstrap.ts";
+import { ensureAdmin, ensureCalendar, ensureTaxonomy } from "../src/server/bootstrap.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { createContext, todayIn } from "../src/server/context.ts";
 import { openPglite, openPostgres, type Database, type Db } from "../src/server/db/client.ts";
@@ -25,17 +27,20 @@ import { createSession, loadActor, resolveSession } from "../src/server/features
 import { listRows } from "../src/server/features/ledger/queries.ts";
 import { loadData, type LoadReport } from "./load.ts";
 import {
+  BENCH_HEAD_USER,
   BENCH_PASSWORD,
   BENCH_USER,
   PAGE_SIZE,
   type Breakdown,
   type CpuReport,
   type DirectResult,
+  type ExcelCase,
   type PlanItem,
   type Ready,
   type ServerOptions,
 } from "./protocol.ts";
 import { runPool, summarise } from "./stats.ts";
+import { documentsRun, excelCases, excelExplain, excelRun, statExplain, statTargets, type RunStatement } from "./work.ts";
 
 interface Captured {
   sql: string;
@@ -52,6 +57,7 @@ const client = (database.db as unknown as { $client: PGlite | pg.Pool }).$client
 const config = { ...loadConfig({}), dataDir, adminUser: "sysadmin", adminPassword: BENCH_PASSWORD };
 const ctx = createContext({ db: database.db, dbKind: database.kind, config });
 await ensureCalendar(ctx);
+await ensureTaxonomy(ctx);
 await ensureAdmin(ctx);
 
 // ---------- data ----------
@@ -70,11 +76,16 @@ if (!reused) {
   officeId = uuidv7();
   const contactId = uuidv7();
   const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const headId = uuidv7();
   await ctx.db.insert(schema.users).values([
     { id: officeId, username: BENCH_USER, displayName: "巡察办测试", passwordHash, mustChangePassword: false },
     { id: contactId, username: "bench_contact", displayName: "联络人测试", passwordHash, mustChangePassword: false },
+    { id: headId, username: BENCH_HEAD_USER, displayName: "巡察办主任测试", passwordHash, mustChangePassword: false },
   ]);
-  await ctx.db.insert(schema.roleGrants).values({ id: uuidv7(), userId: officeId, role: "office_staff", orgId: null });
+  await ctx.db.insert(schema.roleGrants).values([
+    { id: uuidv7(), userId: officeId, role: "office_staff", orgId: null },
+    { id: uuidv7(), userId: headId, role: "office_head", orgId: null },
+  ]);
   load = await loadData(q, { ...opts, officeUserId: officeId, contactUserId: contactId, vacuum: opts.engine === "postgres" });
 }
 for (const s of opts.extraSql) {
@@ -84,7 +95,11 @@ for (const s of opts.extraSql) {
 }
 
 const counts: Record<string, number> = {};
-for (const t of ["orgs", "assignments", "feedback_problems", "ledger_rows", "evidence_files"]) counts[t] = await count(t);
+for (const t of [
+  ...["orgs", "assignments", "feedback_problems", "ledger_rows", "evidence_files"],
+  ...["findings", "leads", "directives", "letters", "rules_made"],
+])
+  counts[t] = await count(t);
 const status = (await q(`select status, count(*)::int as n from ledger_rows group by status order by status`)) as Ready["status"];
 const orgOpen = (await q(
   `select o.id as "orgId", count(r.id) filter (where r.status = 'open')::int as open
@@ -102,7 +117,14 @@ const port = (app.server.address() as AddressInfo).port;
 
 // ---------- direct SQL ----------
 let sink: Captured[] | null = null;
-const logger: Logger = { logQuery: (sql, params) => void sink?.push({ sql, params }) };
+/** Sees each statement before it runs, and may stop the work by throwing (the Excel part's EXPLAIN). */
+let watch: ((sql: string, params: unknown[]) => void) | null = null;
+const logger: Logger = {
+  logQuery: (sql, params) => {
+    sink?.push({ sql, params });
+    watch?.(sql, params);
+  },
+};
 const logDb = (opts.engine === "pglite"
   ? drizzlePglite(client as PGlite, { schema, logger })
   : drizzlePg(client as pg.Pool, { schema, logger })) as unknown as Db;
@@ -256,7 +278,25 @@ async function cpuReport(): Promise<CpuReport> {
   return { peakRss, serverCpuMs: (used.user + used.system) / 1000, backendCpuMs };
 }
 
-type Message = { id: number; cmd: string; plan?: PlanItem[]; concurrency?: number; deadlineMs?: number; item?: PlanItem };
+type Message = { id: number; cmd: string; plan?: PlanItem[]; concurrency?: number; deadlineMs?: number; item?: PlanItem } & {
+  runs?: number;
+  rows?: number;
+  sizes?: number[];
+  case?: ExcelCase;
+  figure?: StatFigure;
+  filter?: StatFilter;
+  drill?: { group: string; measure: string };
+};
+
+/** The signed-in user of a bench username, as the app loads it. */
+async function actorOf(username: string) {
+  const [u] = await ctx.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, username));
+  return (await loadActor(ctx, u!.id))!;
+}
+const runStatement: RunStatement = async (text, params) =>
+  opts.engine === "pglite"
+    ? ((await (client as PGlite).query(text, params)) as { rows: unknown[] })
+    : await (client as pg.Pool).query({ text, values: params });
 process.on("message", async (m: Message) => {
   try {
     let result: unknown;
@@ -266,9 +306,28 @@ process.on("message", async (m: Message) => {
       backendStart = (await backendTicks()) ?? new Map();
       result = { rss: peakRss };
     } else if (m.cmd === "cpu") result = await cpuReport();
-    else if (m.cmd === "direct") result = await direct(m.plan!, m.concurrency!, m.deadlineMs!);
+    else if (m.cmd === "cpuTotal") {
+      // CPU ms used so far by this process and by the database's backends (PostgreSQL on this machine): for shares.
+      const own = process.cpuUsage();
+      const backends = await backendTicks();
+      result = { serverCpuMs: (own.user + own.system) / 1000, backends: backends ? [...backends] : null };
+    } else if (m.cmd === "direct") result = await direct(m.plan!, m.concurrency!, m.deadlineMs!);
     else if (m.cmd === "breakdown") result = await breakdown(m.plan!);
     else if (m.cmd === "explain") result = await explain(m.item!);
+    else if (m.cmd === "documents")
+      result = await documentsRun(ctx, await actorOf(BENCH_USER), q, { runs: m.runs!, rows: m.rows!, dir: os.tmpdir() });
+    else if (m.cmd === "excelCases") result = await excelCases(q, m.sizes!);
+    else if (m.cmd === "excel") result = await excelRun(ctx, await actorOf(BENCH_USER), m.case!);
+    else if (m.cmd === "excelExplain")
+      result = await excelExplain(logDb, (w) => (watch = w), runStatement, await actorOf(BENCH_USER), m.case!, todayIn(ctx));
+    else if (m.cmd === "statTargets") result = await statTargets(q);
+    else if (m.cmd === "statExplain")
+      result = await statExplain(logDb, capturing, runStatement, await actorOf(BENCH_HEAD_USER), {
+        figure: m.figure!,
+        filter: m.filter!,
+        today: todayIn(ctx),
+        ...(m.drill ? { drill: m.drill } : {}),
+      });
     else if (m.cmd === "stop") {
       clearInterval(sampler);
       await loader?.end();

@@ -1,4 +1,4 @@
-/** Small helpers shared by the bench driver and the bench server: seeded PRNG, percentiles, a worker pool. */
+/** Small helpers shared by the bench driver and the bench server: seeded PRNG, percentiles, a worker pool, tables. */
 import fs from "node:fs";
 
 /** mulberry32: a tiny seeded PRNG, numbers in [0, 1). */
@@ -86,4 +86,16 @@ export function machineCpu(): { busyMs: number; totalMs: number } | null {
   } catch {
     return null;
   }
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Prints a Markdown table: the first column left-aligned, the others right-aligned. */
+export function table(head: string[], body: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w, i) => (i === 0 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w)}:`)).join("|")}|`);
+  for (const b of body) console.log(line(b));
 }
