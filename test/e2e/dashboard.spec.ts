@@ -10,6 +10,8 @@
  *   the 政法 special, 49 naming a responsible person and 2 only a unit; round five 20 leads — 进一步了解关注类 4, 立案 3
  *   (75%), 了解关注类 15, 立案 7 (47%); round six 10 leads, 3 filed; the special 11 revised + 6 added = 17.
  * - seed 002 (市委市级机关工委): 25 problems, 8 done, 17 with significant progress.
+ * - seed 000 (汨罗) again: "十一届市委以来共开展9次巡察培训，共计参训人员560人" and "目前已推荐入库人员230名" on the
+ *   office's view (巡察干部培训, 巡察人才库).
  *
  * Then: a click on a bar opens its records and one of them is followed; filtering by a round changes the figures and
  * survives a reload (the filter is in the address); a chart saves as a PNG; the leads card is absent for a
@@ -334,6 +336,46 @@ describe("统计分析 on the demo", () => {
     const png = fs.readFileSync(file);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it("the office's view: 汨罗's 9 trainings with 560 participants and its talent pool of 230", async () => {
+    const b = await signIn("demo_head");
+    const { page } = b;
+    await page.getByRole("tab", { name: "巡察办" }).click();
+    await page.waitForURL(/view=office/);
+    await loaded(page);
+
+    // Seed 000: "十一届市委以来共开展9次巡察培训，共计参训人员560人".
+    const t = await headline(page, "trainings");
+    expect(t).toEqual({ value: "9次", sub: "参训 560 人次" });
+    const trainings = await asTable(page, "trainings");
+    expect([await total(page, "trainings", "trainings"), await total(page, "trainings", "participants")]).toEqual(["9", "560"]);
+    // By the year held: the seed's February and July 2024 trainings fall in 2024.
+    expect(await cell(trainings, "2024年", "trainings")).toBe("3");
+    let sum = 0;
+    for (const year of ["2021年", "2022年", "2023年", "2024年"]) sum += Number(await cell(trainings, year, "participants"));
+    expect(sum).toBe(560);
+
+    // Seed 000: "目前已推荐入库人员230名", none removed.
+    const p = await headline(page, "pool");
+    expect(p.value).toBe("230人");
+    expect(p.sub).toMatch(/^组长库 \d+ · 清退 0$/);
+    const pool = await asTable(page, "pool");
+    expect(await total(page, "pool", "people")).toBe("230");
+    expect(Number(await cell(pool, "正式", "people")) + Number(await cell(pool, "后备", "people"))).toBe(230);
+    await asChart(page, "trainings");
+    await asChart(page, "pool");
+    await chartsSettled(page);
+    await card(page, "trainings").scrollIntoViewIfNeeded();
+    await b.shot("dashboard-07-office-trainings-pool");
+
+    // The trainings number lists the nine, the seed's July training on the revised 条例 among them.
+    await page.getByTestId("headline-trainings").locator(".ant-statistic-content").click();
+    await visible(drawer(page).locator(".ant-drawer-title", { hasText: "巡察干部培训 · 合计 · 培训期数 · 9 次" }));
+    await visible(drawer(page).locator(".ant-table-row").first());
+    expect(await drawer(page).locator(".ant-table-row").count()).toBe(9);
+    await visible(drawer(page).locator(".ant-table-row", { hasText: "新修订《中国共产党巡视工作条例》和巡察业务知识专题培训" }));
+    await b.shot("dashboard-08-office-trainings-drill-down");
   });
 
   it("leads are confidential: a supervising leader's dashboards have no leads card and no refusal on screen", async () => {

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { looksLikePersonalName } from "../../src/domain/announcement.ts";
 import { verifyChain } from "../../src/server/audit/verify.ts";
@@ -530,6 +532,71 @@ describe("the demo, built from the seeds through the API", () => {
       const c = await login(t.app, who, DEMO_PASSWORD);
       expect((await c.get("/api/leads")).statusCode, who).toBe(403);
     }
+  });
+
+  it("reproduces 汨罗's talent pool and trainings: 230 people, 9 trainings with 560 participants", async () => {
+    const stat = async (figure: string, q = "") => {
+      const res = await head.get(`/api/stats/${figure}${q}`);
+      expect(res.statusCode, figure).toBe(200);
+      return res.json() as { groups: Array<{ key: string; values: Record<string, number> }>; totals: Record<string, number> };
+    };
+    // "目前已推荐入库人员230名": all in the pool, none removed.
+    const pool = await stat("pool");
+    expect(pool.totals).toMatchObject({ people: 230, removed: 0 });
+    expect(pool.totals.leaderPool).toBeGreaterThan(0);
+    expect(pool.totals.leaderPool).toBeLessThan(230);
+    const byStatus = Object.fromEntries(pool.groups.map((g) => [g.key, g.values.people]));
+    expect(byStatus.formal! + byStatus.reserve!).toBe(230);
+    expect(byStatus.reserve).toBeGreaterThan(0);
+
+    // "十一届市委以来共开展9次巡察培训，共计参训人员560人", within the term, by the year held.
+    const trainings = await stat("trainings");
+    expect(trainings.totals).toEqual({ trainings: 9, participants: 560 });
+    const inTerm = await stat("trainings", `?termId=${await termId("十一届汨罗市委")}`);
+    expect(inTerm.totals).toEqual({ trainings: 9, participants: 560 });
+    expect(trainings.groups.reduce((n, g) => n + g.values.participants!, 0)).toBe(560);
+    const list = (await head.get("/api/trainings")).json().items as Array<{
+      title: string;
+      heldOn: string;
+      attendees: Array<{ personId: string }>;
+    }>;
+    expect(list).toHaveLength(9);
+    expect(list.every((x) => x.heldOn >= "2021-09-01" && x.heldOn <= "2024-07-31")).toBe(true);
+    // The two the seed dates: the 政法 special's pre-inspection training in February 2024, July's on the revised 条例.
+    expect(list.find((x) => x.title.includes("政法领域专项巡察巡前培训"))?.heldOn).toMatch(/^2024-02-/);
+    expect(list.find((x) => x.title.includes("新修订《中国共产党巡视工作条例》"))?.heldOn).toMatch(/^2024-07-/);
+    // People attend several trainings, and every attendee is a pool person.
+    const people = (await head.get("/api/pool")).json().items as Array<{
+      id: string;
+      name: string;
+      unit: string;
+      unitOrgName: string | null;
+      trainingsAttended: number;
+    }>;
+    expect(people).toHaveLength(230);
+    const ids = new Set(people.map((x) => x.id));
+    expect(list.flatMap((x) => x.attendees).every((a) => ids.has(a.personId))).toBe(true);
+    expect(people.reduce((n, x) => n + x.trainingsAttended, 0)).toBe(560);
+    expect(people.some((x) => x.trainingsAttended > 1)).toBe(true);
+
+    // Synthetic people of 汨罗's units: distinct names, none a name the seeds print.
+    expect(new Set(people.map((x) => x.name)).size).toBe(230);
+    expect(people.every((x) => x.unit.startsWith("汨罗") || x.unit.endsWith("镇"))).toBe(true);
+    const seedDir = path.resolve(import.meta.dirname, "../../../shared/seeds");
+    const seeds = fs.readdirSync(seedDir).map((f) => fs.readFileSync(path.join(seedDir, f), "utf8"));
+    expect(seeds.length).toBeGreaterThan(0);
+    expect(people.filter((x) => seeds.some((text) => text.includes(x.name))).map((x) => x.name)).toEqual([]);
+    // A unit that is an organisation in the system is linked (recusal, and the figures by organisation).
+    const finance = people.filter((x) => x.unit === "汨罗市财政局");
+    expect(finance.length).toBeGreaterThan(0);
+    for (const x of finance) expect(x.unitOrgName).toBe("汨罗市财政局");
+    const orgs = (await head.get("/api/orgs")).json().items as Array<{ id: string; name: string }>;
+    const financeId = orgs.find((o) => o.name === "汨罗市财政局")!.id;
+    expect((await stat("pool", `?orgId=${financeId}`)).totals.people).toBe(finance.length);
+
+    // The summary reads the same back.
+    expect(summary).toMatch(/巡察人才库 230 人（后备 \d+ 人、正式 \d+ 人；组长库 \d+ 人）；巡察干部培训 9 次，参训 560 人次/);
+    expect(summary).toContain("2024-07-16 新修订《中国共产党巡视工作条例》和巡察业务知识专题培训（2 天）：参训 120 人");
   });
 
   it("leaves the seeds' rectification records as they were: the new assignments have no feedback", async () => {

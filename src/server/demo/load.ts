@@ -5,8 +5,8 @@
  * filled and closed, the announcement's details, the concentrated period and the rules made. Then the letters, a
  * small county inspection whose common problem leads to a fix-alike campaign and a recommendation letter, the
  * secretary's directives, the evaluations and a revisit. Then 衡阳's coverage of its term (coverage.ts: hundreds of
- * organisations imported from one spreadsheet, nine rounds of assignments) and 汨罗's leads with their handling
- * (leads.ts). No figure is typed in: the summary (summary.ts) reads every count back through the API.
+ * organisations imported from one spreadsheet, nine rounds of assignments), 汨罗's leads with their handling
+ * (leads.ts) and 汨罗's talent pool of 230 with the term's nine trainings (pool.ts). No figure is typed in: the summary (summary.ts) reads every count back through the API.
  * main.ts calls this only on an empty database; it refuses to run twice.
  */
 import { buildApp } from "../app.ts";
@@ -29,6 +29,7 @@ import { JIGUAN } from "./jiguan.ts";
 import { replayLeads } from "./leads.ts";
 import { sendLetters } from "./letters.ts";
 import { MILUO } from "./miluo.ts";
+import { replayPool } from "./pool.ts";
 import { recordPeriod, recordRules, replayPlan } from "./rectify.ts";
 import { closeRows, fillLedger, planInspection, registerFeedback, registerOrgs, writeAnnouncement } from "./replay.ts";
 import { evaluate, revisit } from "./review.ts";
@@ -94,6 +95,8 @@ export async function loadDemo(ctx: AppContext): Promise<string> {
       },
       calendar,
     );
+    // After the leads: the pool people's units are then organisations in the system.
+    await replayPool(as.demo_office);
     return await summary(as.demo_head, inspections, miluo.assignmentId, { coverageTermId, leadsTermId });
   } finally {
     await app.close();

@@ -1,13 +1,15 @@
 /**
  * The demo's printed summary. No figure is typed in: every count is read back through the API as the office head
  * sees it — feedback, ledger figures, announcements, plans, periods, evaluations, letters, common problems and
- * campaigns, directives, accountability, rules, revisits, a term's coverage and the leads with their filing rates.
+ * campaigns, directives, accountability, rules, revisits, a term's coverage, the leads with their filing rates, the
+ * talent pool and the trainings.
  */
 import type { AnnouncementView } from "../../domain/announcement.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 import type { DemoClient } from "./client.ts";
 import { coverageLines } from "./coverage.ts";
 import { leadLines } from "./leads.ts";
+import { poolLines } from "./pool.ts";
 import type { SeedInspection } from "./seed.ts";
 
 export interface ReplayedInspection {
@@ -193,7 +195,8 @@ export async function summary(
   lines.push(
     "依据种子文件，经系统的业务接口逐项办理：登记问题 → 登记反馈意见 → 编制、报送、审核整改方案 → 填报台账、上传佐证 → 申请销号 → 审核销号 → " +
       "填写公告的下一步工作和联系方式 → 登记集中整改期情况和制度建设成果 → 制发函件 → 共性问题和同类同改 → 点人点事 → 整改评估和回头看；" +
-      "导入被巡察单位、设置全覆盖范围和年度计划、安排各轮巡察任务 → 登记、审核、移交问题线索 → 纪委监委登记处置情况。",
+      "导入被巡察单位、设置全覆盖范围和年度计划、安排各轮巡察任务 → 登记、审核、移交问题线索 → 纪委监委登记处置情况；" +
+      "人才库人员入库 → 登记巡察培训及参训人员。",
   );
   lines.push("以下数字均由系统从各项记录统计得出：");
   const ctx: Lookups = {
@@ -206,6 +209,7 @@ export async function summary(
   lines.push(...(await recordLines(reader, assignment.roundId, ctx.periods)));
   lines.push(...(await coverageLines(reader, terms.coverageTermId)));
   lines.push(...(await leadLines(reader, terms.leadsTermId)));
+  lines.push(...(await poolLines(reader)));
 
   lines.push("", `演示账号（密码均为 ${DEMO_PASSWORD}）：`);
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.username.length));
