@@ -11,7 +11,7 @@ import { visibleRows } from "../ledger/policy.ts";
 import { loadTaxonomyRows, taxonomyNames } from "../findings/taxonomy.ts";
 import { whereOf, type FigureDef, type Part, type RecordSpec, type Row } from "./engine.ts";
 import { chinaDate, inPeriodInstant, inSubtree, inTermRound, text, yesNo, type StatContext } from "./filter.ts";
-import { isUuid, ratio } from "./model.ts";
+import { compareZh, isUuid, ratio } from "./model.ts";
 
 export const findingsFrom = sql`${findings}
   join ${assignments} on ${assignments.id} = ${findings.assignmentId}
@@ -127,7 +127,6 @@ export async function findingsByOrg(c: StatContext): Promise<FigureDef> {
     parts: [findingsPart(c, names, "org")],
     rates: { coreMandateRate: (own) => ratio(own.coreMandate, own.findings) },
     validGroup: isUuid,
-    sort: (a, b) =>
-      (b.values.findings ?? 0) - (a.values.findings ?? 0) || a.label.localeCompare(b.label, "zh-CN", { numeric: true }),
+    sort: (a, b) => (b.values.findings ?? 0) - (a.values.findings ?? 0) || compareZh(a.label, b.label),
   };
 }

@@ -36,7 +36,7 @@ import { visibleOrgRecords } from "../accountability/policy.ts";
 import { visibleLetters } from "../letters/policy.ts";
 import { whereOf, type FigureDef, type RecordSpec, type Row } from "./engine.ts";
 import { inPeriod, inSubtree, inTermDates, inTermRound, text, type StatContext } from "./filter.ts";
-import { isUuid, oneOf, ratio } from "./model.ts";
+import { compareZh, isUuid, oneOf, ratio } from "./model.ts";
 
 // ——— directives ———
 
@@ -295,6 +295,6 @@ export function rulesFigure(c: StatContext): FigureDef {
       },
     ],
     validGroup: isUuid,
-    sort: (a, b) => (b.values.rules ?? 0) - (a.values.rules ?? 0) || a.label.localeCompare(b.label, "zh-CN", { numeric: true }),
+    sort: (a, b) => (b.values.rules ?? 0) - (a.values.rules ?? 0) || compareZh(a.label, b.label),
   };
 }

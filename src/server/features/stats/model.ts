@@ -139,3 +139,7 @@ export const oneOf =
 /** Calendar days from a to b (ISO dates). */
 export const daysFrom = (a: string, b: string): number =>
   Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+/** One collator for every sort by Chinese label: building one per comparison costs ~40× more on large groups. */
+const zhCollator = new Intl.Collator("zh-CN", { numeric: true });
+export const compareZh = (a: string, b: string): number => zhCollator.compare(a, b);

@@ -19,7 +19,7 @@ import { resolveContext, type StatContext } from "./filter.ts";
 import { directivesFigure, lettersFigure, rulesFigure } from "./followup.ts";
 import { findingsByCategory, findingsByOrg } from "./findings.ts";
 import { coverageFigure, hearingsFigure, leadsFigure } from "./inspection.ts";
-import { countTotals, groupValues, totalsOf } from "./model.ts";
+import { compareZh, countTotals, groupValues, totalsOf } from "./model.ts";
 import { poolFigure, trainingsFigure } from "./people.ts";
 import { figureRefusal } from "./policy.ts";
 import { overdueByOrg, rectificationByOrg, rectificationByRound } from "./rectification.ts";
@@ -59,7 +59,7 @@ async function prepare(db: Db, actor: Actor, figure: StatFigure, filter: StatFil
   return { c, def: await DEFINITIONS[figure](c) };
 }
 
-const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, "zh-CN", { numeric: true });
+const byLabel = (a: { label: string }, b: { label: string }) => compareZh(a.label, b.label);
 
 /** Groups in the figure's order: its fixed groups first, then as the figure sorts, else by order key and label. */
 function orderedGroups(def: FigureDef, raw: Map<string, GroupRow>): StatGroup[] {

@@ -21,7 +21,7 @@ import { assignments, ledgerRows, orgs, rounds } from "../../db/schema.ts";
 import { visibleRows } from "../ledger/policy.ts";
 import { query, whereOf, type FigureDef, type GroupRow, type Part, type RecordSpec, type Row } from "./engine.ts";
 import { inPeriod, inSubtree, inTermRound, text, type StatContext } from "./filter.ts";
-import { isUuid, ratio } from "./model.ts";
+import { compareZh, isUuid, ratio } from "./model.ts";
 
 export const ledgerFrom = sql`${ledgerRows}
   join ${orgs} on ${orgs.id} = ${ledgerRows.orgId}
@@ -158,7 +158,7 @@ async function ledgerFigures(c: StatContext, by: "round" | "org"): Promise<Map<s
   }
   // The order of the existing figures: rounds by start date, organisations by name.
   const sorted = [...byKey].sort(
-    ([ka, a], [kb, b]) => a.order.localeCompare(b.order) || a.label.localeCompare(b.label, "zh-CN") || ka.localeCompare(kb),
+    ([ka, a], [kb, b]) => a.order.localeCompare(b.order) || compareZh(a.label, b.label) || ka.localeCompare(kb),
   );
   return new Map(
     sorted.map(([k, e]) => {
@@ -234,6 +234,6 @@ export function overdueByOrg(c: StatContext): FigureDef {
     sort: (a, b) =>
       (b.values.overdue ?? 0) - (a.values.overdue ?? 0) ||
       (b.values.maxDaysOverdue ?? 0) - (a.values.maxDaysOverdue ?? 0) ||
-      a.label.localeCompare(b.label, "zh-CN", { numeric: true }),
+      compareZh(a.label, b.label),
   };
 }
