@@ -95,6 +95,10 @@ export function siteRecordProblems(
 /** The calendar date in China (UTC+8) of an instant. */
 export const chinaDateOf = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** "2026-11-22 09:30": the minute in China (UTC+8) of an instant, as exports and watermarks print it. */
+export const chinaMinute = (d: Date): string =>
+  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+
 /** 补录: entered (in China) after the assignment's withdrawal date. */
 export const isBackfill = (enteredAt: Date, withdrawalDate: string | null): boolean =>
   withdrawalDate !== null && chinaDateOf(enteredAt) > withdrawalDate;

@@ -202,6 +202,8 @@ describe("ledger export", () => {
     const rows = await ledger(office);
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+      expect(ws.headerFooter.oddHeader).toContain("巡察办甲");
+      expect(String(ws.getCell("A1").value)).toContain("巡察办甲");
       const data = dataRows(ws);
       expect(data).toHaveLength(3);
       expect(new Set(data.map((d) => d.get("台账编号")))).toEqual(new Set(rows.map((r) => r.id)));
@@ -441,6 +443,8 @@ describe("table export", () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe("督办函件");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // Every printed page names who exported it and when.
+    expect(ws.headerFooter.oddHeader).toMatch(/内部资料.*巡察办甲 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 导出/);
     expect(ws.getRow(1).values).toEqual([undefined, "文号", "发函日期", "条目数", "备注"]);
     expect(ws.getCell("B2").value).toBeInstanceOf(Date);
     expect((ws.getCell("B2").value as Date).toISOString().slice(0, 10)).toBe("2024-03-05");

@@ -4,6 +4,7 @@
  * exports.
  */
 import type { AnnouncementVersion } from "../../../domain/announcement.ts";
+import { chinaMinute } from "../../../domain/onsite.ts";
 import { DOCUMENT_SOURCE, isConfidentialExport, type DocumentKind } from "../../../domain/documents.ts";
 import type { Actor } from "../../../domain/roles.ts";
 import type { StatFilter } from "../../../domain/stats.ts";
@@ -96,10 +97,6 @@ export function buildSample(kind: DocumentKind, version: AnnouncementVersion, pa
       return composeLetter(sampleLetter(kind as LetterDocumentKind), parts);
   }
 }
-
-/** "2026-11-22 09:30" in China time. */
-export const chinaMinute = (d: Date): string =>
-  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 /** Confidential exports carry who made them and when across every page. */
 export function withWatermark(

@@ -19,7 +19,17 @@ import {
 import type { Actor } from "../../../domain/roles.ts";
 import type { Db } from "../../db/client.ts";
 import { ledgerBatches, RowSpool, type ExportRow, type LedgerExportFilter } from "./ledger-rows.ts";
-import { DATE_FORMAT, chinaDate, commitSheet, drained, excelDate, streamingWorkbook, styleHeader } from "./workbook.ts";
+import {
+  DATE_FORMAT,
+  chinaDate,
+  commitSheet,
+  drained,
+  excelDate,
+  markedHeaderFooter,
+  streamingWorkbook,
+  styleHeader,
+  type ExportMark,
+} from "./workbook.ts";
 
 export { countLedgerRows, ledgerBatches, type LedgerExportFilter } from "./ledger-rows.ts";
 
@@ -163,9 +173,15 @@ const SHEETS: SheetSpec[] = [
   },
 ];
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, today: string): ExcelJS.Worksheet {
+function addSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  today: string,
+  mark: ExportMark | undefined,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.name, {
     views: [{ state: "frozen", ySplit: 2, activeCell: "A3" }],
+    headerFooter: markedHeaderFooter(mark),
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   // Styles only where they matter: every styled cell costs a style lookup when written.
@@ -177,7 +193,7 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, today
       ...(c.id ? { font: { color: { argb: "FF999999" }, size: 9 } } : {}),
     },
   }));
-  const title = ws.addRow([`${spec.title}（导出日期：${today}）`]);
+  const title = ws.addRow([`${spec.title}（${mark ? `${mark.user} ${mark.at} 导出` : `导出日期：${today}`}）`]);
   title.height = 28;
   title.getCell(1).font = { bold: true, size: 14 };
   title.getCell(1).alignment = { vertical: "middle", horizontal: "center" };
@@ -202,13 +218,14 @@ export async function writeLedgerWorkbook(
   filter: LedgerExportFilter,
   out: Writable,
   today: string,
+  mark?: ExportMark,
 ): Promise<number> {
   const wb = streamingWorkbook(out);
   const spool = new RowSpool();
   try {
     const [first, ...rest] = SHEETS;
     let count = 0;
-    const ws = addSheet(wb, first!, today);
+    const ws = addSheet(wb, first!, today, mark);
     for await (const batch of ledgerBatches(db, actor, filter, today)) {
       for (const r of batch) {
         const n = ++count;
@@ -219,7 +236,7 @@ export async function writeLedgerWorkbook(
     }
     await commitSheet(ws);
     for (const spec of rest) {
-      const sheet = addSheet(wb, spec, today);
+      const sheet = addSheet(wb, spec, today, mark);
       let n = 0;
       for await (const block of spool.blocks()) {
         if (spec.group) block.sort(spec.group);

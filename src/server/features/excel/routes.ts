@@ -17,6 +17,7 @@ import { countLedgerRows, LEDGER_SHEETS, writeLedgerWorkbook, type LedgerExportF
 import { commitResultSchema, dryRunBody, dryRunSchema, idParams, jobListSchema, jobSchema, uploadQuery } from "./schema.ts";
 import { TABLE_EXPORT_MAX_ROWS, tableExportBody, writeTableWorkbook } from "./table.ts";
 import { attachment, XLSX_MIME } from "./workbook.ts";
+import { chinaMinute } from "../../../domain/onsite.ts";
 
 const tags = ["excel"];
 const okSchema = z.object({ ok: z.literal(true) });
@@ -85,7 +86,8 @@ export function excelRoutes(app: FastifyInstance, ctx: AppContext): void {
         fileName,
       });
       const out = new PassThrough();
-      writeLedgerWorkbook(ctx.db, actor, filter, out, today).catch((err: unknown) => {
+      const mark = { user: actor.displayName, at: chinaMinute(ctx.now()) };
+      writeLedgerWorkbook(ctx.db, actor, filter, out, today, mark).catch((err: unknown) => {
         if (!out.destroyed) console.error("[ledger export] failed:", err);
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
@@ -115,7 +117,8 @@ export function excelRoutes(app: FastifyInstance, ctx: AppContext): void {
       const fileName = `${t.title.replace(/[\\/:*?"<>|]/g, "")}_${day}.xlsx`;
       await auditExport(ctx, req, actor, { table: t.title, columns: t.columns, rows: t.rows.length, fileName });
       const out = new PassThrough();
-      writeTableWorkbook(t, out).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+      const mark = { user: actor.displayName, at: chinaMinute(ctx.now()) };
+      writeTableWorkbook(t, out, mark).catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
       return reply
         .header("content-type", XLSX_MIME)
         .header("content-disposition", attachment(`export-${day}.xlsx`, fileName))

@@ -13,6 +13,8 @@ import {
   streamingWorkbook,
   styleHeader,
   textWidth,
+  markedHeaderFooter,
+  type ExportMark,
 } from "./workbook.ts";
 
 export const TABLE_EXPORT_MAX_ROWS = 50_000;
@@ -53,9 +55,12 @@ function widths(t: TableExport): number[] {
   });
 }
 
-export async function writeTableWorkbook(t: TableExport, out: Writable): Promise<void> {
+export async function writeTableWorkbook(t: TableExport, out: Writable, mark?: ExportMark): Promise<void> {
   const wb = streamingWorkbook(out);
-  const ws = wb.addWorksheet(sheetName(t.title), { views: [{ state: "frozen", ySplit: 1, activeCell: "A2" }] });
+  const ws = wb.addWorksheet(sheetName(t.title), {
+    views: [{ state: "frozen", ySplit: 1, activeCell: "A2" }],
+    headerFooter: markedHeaderFooter(mark),
+  });
   const w = widths(t);
   ws.columns = t.columns.map((_, i) => ({ width: w[i]!, style: { alignment: { vertical: "top", wrapText: w[i]! >= 40 } } }));
   const header = ws.addRow(t.columns);

@@ -90,3 +90,19 @@ export async function commitSheet(ws: ExcelJS.Worksheet): Promise<void> {
   ws.commit();
   await zipped;
 }
+
+/** Who exported a workbook and when (China time, to the minute), printed on every page of every sheet. */
+export interface ExportMark {
+  user: string;
+  at: string;
+}
+
+/**
+ * The print header and footer that carry the export mark: Excel has no watermark, so every printed page names who
+ * exported it and when (left: 内部资料; right: the mark), and the footer numbers the pages.
+ */
+export function markedHeaderFooter(mark: ExportMark | undefined): Partial<ExcelJS.HeaderFooter> | undefined {
+  if (!mark) return undefined;
+  const text = `${mark.user} ${mark.at} 导出`.replace(/&/g, "&&");
+  return { oddHeader: `&L内部资料&R${text}`, oddFooter: "&C第 &P 页，共 &N 页" };
+}
