@@ -8,6 +8,15 @@ import { LEDGER_STATUS_LABELS, type LedgerStatus } from "../../../domain/ledger.
 import { IMPORT_FIELD_LABELS, type ImportField, type Mapping, type SheetColumn } from "./import-fields.ts";
 import type { CellValue, ParsedSheet } from "./import-read.ts";
 import { excelDate } from "./workbook.ts";
+import {
+  CHANGEABLE,
+  type ChangeableField,
+  type FieldChange,
+  type ImportDryRun as DryRun,
+  type ImportError,
+  type PlannedChange,
+  type PlannedCreate,
+} from "../../../domain/ledger-import.ts";
 
 /** The assignment's ledger as the check needs it. */
 export interface ImportState {
@@ -35,58 +44,15 @@ export interface StateRow {
   latestNote: string | null;
 }
 
-export const CHANGEABLE = ["measures", "responsibleLeader", "responsibleDepartment", "deadline", "note"] as const;
-export type ChangeableField = (typeof CHANGEABLE)[number];
-
-export interface FieldChange {
-  field: ChangeableField;
-  label: string;
-  before: string | null;
-  after: string;
-}
-
-export interface PlannedChange {
-  row: number;
-  id: string;
-  seqLabel: string;
-  text: string;
-  version: number;
-  fields: FieldChange[];
-}
-
-export interface PlannedCreate {
-  row: number;
-  seqLabel: string;
-  /** Existing aspect / problem ids, or null when the import creates them. */
-  aspectId: string | null;
-  aspect: string;
-  problemId: string | null;
-  problem: string;
-  text: string;
-  measures: string | null;
-  responsibleLeader: string | null;
-  responsibleDepartment: string | null;
-  deadline: string | null;
-  note: string | null;
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface DryRun {
-  sheet: string;
-  creates: PlannedCreate[];
-  changes: PlannedChange[];
-  unchanged: number;
-  newAspects: number;
-  newProblems: number;
-  errors: ImportError[];
-  digest: string;
-}
+export { CHANGEABLE } from "../../../domain/ledger-import.ts";
+export type {
+  ChangeableField,
+  FieldChange,
+  ImportDryRun as DryRun,
+  ImportError,
+  PlannedChange,
+  PlannedCreate,
+} from "../../../domain/ledger-import.ts";
 
 /** Where a new problem goes when the file names no aspect. */
 export const DEFAULT_ASPECT = "其他问题";

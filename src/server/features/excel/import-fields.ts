@@ -2,19 +2,8 @@
  * The ledger fields an import reads (列对应 targets) and how a column is proposed for each: the header this office
  * used last time first, then the names offices commonly give the column.
  */
-export const IMPORT_FIELDS = [
-  "id",
-  "aspect",
-  "problem",
-  "text",
-  "measures",
-  "responsibleLeader",
-  "responsibleDepartment",
-  "deadline",
-  "note",
-  "status",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from "../../../domain/ledger-import.ts";
+export { IMPORT_FIELDS, type ImportField } from "../../../domain/ledger-import.ts";
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   id: "台账编号",

@@ -23,10 +23,11 @@ import {
 import { readLedgerSheet, type ParsedSheet } from "./import-read.ts";
 import { importAssignment, loadImportState } from "./import-state.ts";
 import { assertMayImport, ownsJob } from "./policy.ts";
+import type { ImportJobStatus } from "../../../domain/ledger-import.ts";
 
 type ActorOrigin = Origin & { actor: Actor };
 export const IMPORT_KIND = "ledger";
-export type JobStatus = "parsing" | "ready" | "failed" | "committing" | "committed" | "discarded";
+export type JobStatus = ImportJobStatus;
 
 /** What import_jobs.plan holds: the parsed sheet until the commit, then the dry run applied and the result. */
 export interface JobPlan {

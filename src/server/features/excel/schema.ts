@@ -1,6 +1,7 @@
 /** HTTP shapes of exports and imports. */
 import { z } from "zod";
 import { IMPORT_FIELDS } from "./import-fields.ts";
+import { IMPORT_JOB_STATUSES as JOB_STATUSES } from "../../../domain/ledger-import.ts";
 
 export const idParams = z.object({ id: z.uuid({ error: "编号无效" }) });
 export const uploadQuery = z.object({ assignmentId: z.uuid({ error: "请选择巡察任务" }) });
@@ -61,7 +62,7 @@ export const commitResultSchema = z.object({
   newProblems: z.number(),
 });
 
-export const JOB_STATUSES = ["parsing", "ready", "failed", "committing", "committed", "discarded"] as const;
+export { JOB_STATUSES };
 
 export const jobSchema = z.object({
   id: z.string(),

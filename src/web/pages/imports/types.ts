@@ -1,65 +1,12 @@
 /** The import job as GET /api/imports/:id returns it (src/server/features/excel/schema.ts). */
-export type JobStatus = "parsing" | "ready" | "failed" | "committing" | "committed" | "discarded";
-export type ImportField =
-  | "id"
-  | "aspect"
-  | "problem"
-  | "text"
-  | "measures"
-  | "responsibleLeader"
-  | "responsibleDepartment"
-  | "deadline"
-  | "note"
-  | "status";
-export type Mapping = Partial<Record<ImportField, number>>;
+import type { ImportDryRun, ImportError, ImportField, ImportJobStatus, ImportMapping } from "../../../domain/ledger-import.ts";
+
+export type { FieldChange, ImportError, ImportField, PlannedChange, PlannedCreate } from "../../../domain/ledger-import.ts";
+export type JobStatus = ImportJobStatus;
+export type Mapping = ImportMapping;
 export type Cell = string | number | null;
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface FieldChange {
-  field: string;
-  label: string;
-  before: string | null;
-  after: string;
-}
-
-export interface PlannedCreate {
-  row: number;
-  seqLabel: string;
-  aspectId: string | null;
-  aspect: string;
-  problemId: string | null;
-  problem: string;
-  text: string;
-  measures: string | null;
-  responsibleLeader: string | null;
-  responsibleDepartment: string | null;
-  deadline: string | null;
-  note: string | null;
-}
-
-export interface PlannedChange {
-  row: number;
-  id: string;
-  seqLabel: string;
-  text: string;
-  fields: FieldChange[];
-}
-
-export interface DryRun {
-  sheet: string;
-  creates: PlannedCreate[];
-  changes: PlannedChange[];
-  unchanged: number;
-  newAspects: number;
-  newProblems: number;
-  errors: ImportError[];
-}
+/** The dry run as the API sends it (the digest stays on the server). */
+export type DryRun = Omit<ImportDryRun, "digest">;
 
 export interface CommitResult {
   created: number;
@@ -102,11 +49,4 @@ export interface JobSummary {
   committedAt: string | null;
 }
 
-export const STATUS_LABELS: Record<JobStatus, string> = {
-  parsing: "解析中",
-  ready: "待确认",
-  failed: "解析失败",
-  committing: "导入中",
-  committed: "已导入",
-  discarded: "已放弃",
-};
+export { IMPORT_JOB_STATUS_LABELS as STATUS_LABELS } from "../../../domain/ledger-import.ts";
