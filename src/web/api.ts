@@ -104,6 +104,18 @@ function filenameOf(res: Response, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
+/** Hands a file made in the browser or fetched to the user as a download under `name`. */
+export function saveBlob(blob: Blob, name: string): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 1000);
+}
+
 export const api = {
   get: <T>(url: string) => json<T>("GET", url),
   post: <T>(url: string, body: unknown = {}) => json<T>("POST", url, body),
@@ -116,17 +128,12 @@ export const api = {
     form.append(field, file);
     return json<T>("POST", url, form);
   },
-  /** Downloads a file the server builds (Excel exports, templates) under the server's file name. */
-  download: async (url: string, fallbackName: string): Promise<void> => {
-    const res = await send("GET", url);
-    const blob = await res.blob();
-    const href = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = href;
-    a.download = filenameOf(res, fallbackName);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 1000);
+  /**
+   * Downloads a file the server builds (Excel exports, templates, documents) under the server's file name. With a
+   * body, the request is a POST of that body (a list screen's rows to export).
+   */
+  download: async (url: string, fallbackName: string, body?: unknown): Promise<void> => {
+    const res = await send(body === undefined ? "GET" : "POST", url, body);
+    saveBlob(await res.blob(), filenameOf(res, fallbackName));
   },
 };

@@ -6,7 +6,7 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { Button, Tooltip } from "antd";
 import { useState } from "react";
-import { api, ApiError } from "../api.ts";
+import { api } from "../api.ts";
 import { useApiError } from "./useApiError.ts";
 
 export type ExportCell = string | number | null;
@@ -55,38 +55,6 @@ export function tableRows<T>(columns: Array<ExportColumn<T>>, rows: readonly T[]
   return rows.map((r) => columns.map((c) => cellOf(c.text ? c.text(r) : c.key ? pick(r, c.key) : undefined)));
 }
 
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get("Content-Disposition") ?? "";
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(cd);
-  return star?.[1] ? decodeURIComponent(star[1].replace(/"/g, "")) : fallback;
-}
-
-async function postDownload(url: string, body: unknown, fallbackName: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { Accept: "application/json", "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "network", "无法连接服务器，请检查网络后重试");
-  }
-  if (!res.ok) {
-    const b = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(res.status, b.code ?? `http_${res.status}`, b.message ?? `导出失败（${res.status}）`);
-  }
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement("a");
-  a.href = href;
-  a.download = fileNameOf(res, fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
-}
-
 export function ExportButton<T>({ title, columns = [], rows, href, label = "导出 Excel", size }: Props<T>) {
   const [busy, setBusy] = useState(false);
   const showError = useApiError();
@@ -99,11 +67,11 @@ export function ExportButton<T>({ title, columns = [], rows, href, label = "导�
     try {
       if (href) await api.download(href, `${title}.xlsx`);
       else
-        await postDownload(
-          "/api/exports/table",
-          { title, columns: columns.map((c) => c.title), rows: tableRows(columns, rows ?? []) },
-          `${title}.xlsx`,
-        );
+        await api.download("/api/exports/table", `${title}.xlsx`, {
+          title,
+          columns: columns.map((c) => c.title),
+          rows: tableRows(columns, rows ?? []),
+        });
     } catch (e) {
       showError(e);
     } finally {

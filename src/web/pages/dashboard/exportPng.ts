@@ -5,6 +5,7 @@
  */
 import type { ECharts } from "echarts";
 import { todayInChina } from "../../components/format.ts";
+import { saveBlob } from "../../api.ts";
 
 const PIXEL_RATIO = 2;
 
@@ -49,12 +50,5 @@ export async function exportChartPng(chart: ECharts, title: string, subtitle: st
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
   if (!blob) throw new Error("图表图片生成失败");
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = href;
-  a.download = pngFileName(title);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  saveBlob(blob, pngFileName(title));
 }
