@@ -24,6 +24,7 @@
  * (党内版) shows them.
  */
 import { z } from "zod";
+import { chineseDate } from "./calendar.ts";
 import type { LedgerStatus, ProgressState } from "./ledger.ts";
 
 export const ANNOUNCEMENT_VERSIONS = ["internal", "public"] as const;
@@ -117,11 +118,7 @@ export function countPhrase(total: number, done: number, significant: number, on
 
 const ymd = (iso: string) => iso.split("-").map(Number) as [number, number, number];
 
-/** 2023-09-06 → 2023年9月6日 */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = ymd(iso);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate };
 
 /** 2023-09-06, 2023-11-07 → 2023年9月6日至11月7日 (the year once when both fall in it). */
 export function chineseDateRange(from: string, to: string): string {

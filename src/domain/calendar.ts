@@ -90,3 +90,10 @@ export class WorkCalendar {
     return sign * n;
   }
 }
+
+/** ISO date (YYYY-MM-DD) → 2024年3月5日: Arabic numerals without leading zeros, as documents write dates (GB/T 9704 7.3.5). */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}

@@ -53,12 +53,7 @@ export const LINE_PITCH_PT = LINE_PITCH_TWIPS / TWIPS_PER_PT;
 /** Character pitch: 156 mm / 28 = 15.79 pt, a little less than the 16 pt glyph. */
 export const CHAR_PITCH_PT = mmToPt(textWidthMm(PORTRAIT)) / CHARS_PER_LINE;
 
-/** ISO date (YYYY-MM-DD) → 2024年3月5日 (Arabic numerals, no leading zeros: GB/T 9704 7.3.5). */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
+export { chineseDate } from "../../domain/calendar.ts";
 
 /** The watermark's text: who exported and when. */
 export const watermarkText = (w: NonNullable<OfficialDocument["watermark"]>): string => `${w.user} ${w.at} 导出`;
