@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { DomainError } from "../../../domain/errors.ts";
 import { columnLetter, headerScore, type SheetColumn } from "./import-fields.ts";
 import { sheetRowCounts } from "./zip.ts";
+import { notXlsx } from "../../http/upload.ts";
 
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 50_000;
@@ -26,7 +27,7 @@ export interface ParsedSheet {
   rows: SheetRow[];
 }
 
-export const notXlsx = () => new DomainError("file_rejected", "请上传 .xlsx 格式的 Excel 文件");
+export { notXlsx };
 
 const isZip = (b: Buffer) => b.length >= 4 && b.readUInt32LE(0) === 0x04034b50;
 

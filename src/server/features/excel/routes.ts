@@ -3,14 +3,13 @@ import { PassThrough } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError } from "../../../domain/errors.ts";
 import type { Actor } from "../../../domain/roles.ts";
 import { runCommand } from "../../command.ts";
 import { todayIn, type AppContext } from "../../context.ts";
 import { actorOf, originOf } from "../../http/auth.ts";
 import { ledgerListQuery } from "../ledger/schema.ts";
 import { commitImport } from "./import-commit.ts";
-import { IMPORT_MAX_BYTES, notXlsx } from "./import-read.ts";
+import { IMPORT_MAX_BYTES } from "./import-read.ts";
 import { importAssignment } from "./import-state.ts";
 import { discardImport, dryRunImport, jobView, listJobs, uploadImport } from "./imports.ts";
 import { countLedgerRows, LEDGER_SHEETS, writeLedgerWorkbook, type LedgerExportFilter } from "./ledger.ts";
@@ -18,28 +17,11 @@ import { commitResultSchema, dryRunBody, dryRunSchema, idParams, jobListSchema, 
 import { TABLE_EXPORT_MAX_ROWS, tableExportBody, writeTableWorkbook } from "./table.ts";
 import { attachment, XLSX_MIME } from "./workbook.ts";
 import { chinaMinute } from "../../../domain/onsite.ts";
+import { uploadedXlsx } from "../../http/upload.ts";
 
 const tags = ["excel"];
 const okSchema = z.object({ ok: z.literal(true) });
 const exportQuery = ledgerListQuery.omit({ page: true, pageSize: true });
-
-/** The uploaded .xlsx (one file, at most IMPORT_MAX_BYTES); anything else is refused in the user's words. */
-async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; content: Buffer }> {
-  if (!req.isMultipart()) throw notXlsx();
-  const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }).catch(() => undefined);
-  if (!part) throw notXlsx();
-  let content: Buffer;
-  try {
-    content = await part.toBuffer();
-  } catch (e) {
-    if ((e as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new DomainError("file_rejected", `文件不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    }
-    throw notXlsx();
-  }
-  if (!/\.xlsx$/i.test(part.filename)) throw notXlsx();
-  return { fileName: part.filename, content };
-}
 
 /** 整改台账_某单位_20240506.xlsx: named after the one organisation exported, when the filter names one. */
 async function ledgerFileName(ctx: AppContext, f: LedgerExportFilter): Promise<string> {
@@ -142,7 +124,7 @@ export function excelRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: z.object({ id: z.string() }) },
       },
     },
-    async (req) => uploadImport(ctx, as(req), req.query.assignmentId, await uploadedFile(req)),
+    async (req) => uploadImport(ctx, as(req), req.query.assignmentId, await uploadedXlsx(req, IMPORT_MAX_BYTES)),
   );
 
   r.get(

@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { DomainError } from "../../../domain/errors.ts";
 import { ORG_KIND_LABELS, ORG_KINDS, RISK_CLASS_LABELS, RISK_CLASSES } from "../../../domain/org.ts";
+import { notXlsx } from "../../http/upload.ts";
 
 export const IMPORT_COLUMNS = {
   name: "单位名称",
@@ -23,7 +24,7 @@ const HELP_SHEET = "填写说明";
 /** Rows of the template that carry the dropdowns. */
 const TEMPLATE_ROWS = 2000;
 
-export const notXlsx = () => new DomainError("file_rejected", "请上传 .xlsx 格式的 Excel 文件");
+export { notXlsx };
 
 /** One filled row as text ("" when blank), with its Excel row number. */
 export type SheetRow = { row: number } & Record<ImportColumn, string>;

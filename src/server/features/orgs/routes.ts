@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { DomainError, forbidden, notFound } from "../../../domain/errors.ts";
+import { forbidden, notFound } from "../../../domain/errors.ts";
 import { orgInputSchema, orgPatchSchema, riskClassChangeSchema } from "../../../domain/org.ts";
 import type { Actor } from "../../../domain/roles.ts";
 import type { AppContext } from "../../context.ts";
 import { actorOf, originOf } from "../../http/auth.ts";
 import { createOrg, deleteOrg, setRiskClass, updateOrg } from "./commands.ts";
-import { buildTemplate, IMPORT_MAX_BYTES, notXlsx, TEMPLATE_FILE_NAME } from "./excel.ts";
+import { buildTemplate, IMPORT_MAX_BYTES, TEMPLATE_FILE_NAME } from "./excel.ts";
 import { importOrgs } from "./import.ts";
 import { canManageOrgs, canViewOrg, canViewOrgs, REFUSE_MANAGE, REFUSE_VIEW, REFUSE_VIEW_ONE } from "./policy.ts";
 import { getOrg, listOrgs, orgUsage, presentOrg, riskHistoryOf, type OrgRow } from "./queries.ts";
+import { uploadedXlsx } from "../../http/upload.ts";
 
 const orgItemSchema = z.object({
   id: z.string(),
@@ -47,24 +48,6 @@ async function present(ctx: AppContext, a: Actor, org: OrgRow) {
 
 function assertCanManage(a: Actor): void {
   if (!canManageOrgs(a)) throw forbidden(REFUSE_MANAGE);
-}
-
-/** The one uploaded file, at most IMPORT_MAX_BYTES; anything else is refused in the user's words. */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw notXlsx();
-  const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }).catch(() => undefined);
-  if (!part) throw notXlsx();
-  let content: Buffer;
-  try {
-    content = await part.toBuffer();
-  } catch (e) {
-    if ((e as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-      throw new DomainError("file_rejected", `文件不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
-    }
-    throw notXlsx();
-  }
-  if (!/\.xlsx$/i.test(part.filename)) throw notXlsx();
-  return content;
 }
 
 export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -110,7 +93,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       assertCanManage(actorOf(req));
-      const file = await uploadedFile(req);
+      const file = (await uploadedXlsx(req, IMPORT_MAX_BYTES)).content;
       return importOrgs(ctx, originOf(req), file);
     },
   );
